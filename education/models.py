@@ -1,0 +1,103 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+from education.rendering import render_markdown
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def review_overdue(self, today=None):
+        return self.filter(next_review_due__lt=today or timezone.localdate())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the web address."
+    )
+    summary = models.CharField(
+        max_length=300,
+        help_text=(
+            "One or two plain sentences, shown under the title, in lists and to search engines."
+        ),
+    )
+    body = models.TextField(
+        help_text="Markdown. Start each section with '## ' and a heading that asks a question; "
+        "those headings make the 'On this page' list.",
+    )
+    body_html = models.TextField(editable=False, default="")
+    sections = models.JSONField(editable=False, default=list)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        default=timezone.now,
+        help_text="A published article appears to readers from this moment.",
+    )
+    last_reviewed = models.DateField(default=timezone.localdate)
+    next_review_due = models.DateField()
+    reviewed_by = models.CharField(
+        max_length=200, help_text="Name and role of the clinical reviewer."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    related = models.ManyToManyField("self", symmetrical=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        rendered = render_markdown(self.body)
+        self.body_html, self.sections = rendered.html, rendered.sections
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("education:article_detail", args=[self.slug])
+
+    def clean(self):
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            raise ValidationError(
+                {"next_review_due": "The next review must be after the last review."}
+            )
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    @property
+    def review_overdue(self):
+        return self.next_review_due < timezone.localdate()
+
+
+class Source(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=300)
+    url = models.URLField(blank=True, max_length=500)
+    accessed = models.DateField(help_text="When the source was last checked.")
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.title

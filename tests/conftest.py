@@ -1,0 +1,85 @@
+"""Shared users and helpers for every test."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from education.models import Article
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def fast_test_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, whichever backend (local memory or Redis)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def reader(db):
+    return User.objects.create_user("reader", password=PASSWORD)
+
+
+@pytest.fixture
+def editor(db):
+    return User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+
+
+@pytest.fixture
+def reviewer(db):
+    return User.objects.create_user("reviewer", password=PASSWORD, is_staff=True)
+
+
+@pytest.fixture
+def admin_user(db):
+    return User.objects.create_superuser("admin", password=PASSWORD)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def make_article(db):
+    """Build an article; published and visible by default, overridable field by field."""
+
+    def make(**fields):
+        today = timezone.localdate()
+        defaults = {
+            "title": "Test article",
+            "slug": f"test-article-{Article.objects.count() + 1}",
+            "summary": "A short summary.",
+            "body": "## First section\n\nSome words.\n\n## Second section\n\nMore words.",
+            "status": Article.Status.PUBLISHED,
+            "publish_at": timezone.now() - datetime.timedelta(minutes=1),
+            "last_reviewed": today,
+            "next_review_due": today + datetime.timedelta(days=365),
+            "reviewed_by": "Dr Test, general practitioner",
+        }
+        return Article.objects.create(**{**defaults, **fields})
+
+    return make
+
+
+@pytest.fixture
+def no_articles(db):
+    """Set the shipped articles aside, for tests that count what they list."""
+    Article.objects.all().delete()

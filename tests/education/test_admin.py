@@ -1,0 +1,98 @@
+import datetime
+
+from django.utils import timezone
+
+from education.models import Article
+from tests.pages import parse
+
+
+def test_editor_creates_an_article_with_sources(admin_client):
+    today = timezone.localdate()
+    response = admin_client.post(
+        "/admin/education/article/add/",
+        {
+            "title": "New article",
+            "slug": "new-article",
+            "summary": "A summary.",
+            "body": "## A section\n\nText.",
+            "status": "draft",
+            "publish_at_0": today.isoformat(),
+            "publish_at_1": "09:00:00",
+            "order": 5,
+            "reviewed_by": "Dr Test, GP",
+            "last_reviewed": today.isoformat(),
+            "next_review_due": (today + datetime.timedelta(days=1000)).isoformat(),
+            "sources-TOTAL_FORMS": 1,
+            "sources-INITIAL_FORMS": 0,
+            "sources-0-title": "NHS",
+            "sources-0-url": "https://www.nhs.uk/",
+            "sources-0-accessed": today.isoformat(),
+        },
+    )
+
+    assert response.status_code == 302, parse(response).select(".errorlist")
+    article = Article.objects.get(slug="new-article")
+    assert article.body_html == '<h2 id="a-section">A section</h2>\n<p>Text.</p>\n'
+    assert article.sources.get().url == "https://www.nhs.uk/"
+
+
+def test_review_date_before_last_review_is_refused(admin_client, make_article):
+    article = make_article()
+    today = timezone.localdate()
+
+    response = admin_client.post(
+        f"/admin/education/article/{article.pk}/change/",
+        {
+            "title": article.title,
+            "slug": article.slug,
+            "summary": article.summary,
+            "body": article.body,
+            "status": "published",
+            "publish_at_0": today.isoformat(),
+            "publish_at_1": "09:00:00",
+            "order": 0,
+            "reviewed_by": "Dr Test",
+            "last_reviewed": today.isoformat(),
+            "next_review_due": (today - datetime.timedelta(days=1)).isoformat(),
+            "sources-TOTAL_FORMS": 0,
+            "sources-INITIAL_FORMS": 0,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "The next review must be after the last review." in response.content.decode()
+
+
+def test_changelist_flags_and_filters_overdue_reviews(admin_client, no_articles, make_article):
+    today = timezone.localdate()
+    make_article(title="Fresh")
+    make_article(
+        title="Stale",
+        last_reviewed=today - datetime.timedelta(days=800),
+        next_review_due=today - datetime.timedelta(days=5),
+    )
+
+    everything = parse(admin_client.get("/admin/education/article/"))
+    overdue = parse(admin_client.get("/admin/education/article/?review=overdue"))
+    drafts = parse(admin_client.get("/admin/education/article/?status=draft"))
+
+    assert len(everything.select("#result_list tbody tr")) == 2
+    assert [a.get_text() for a in overdue.select("#result_list tbody th a")] == ["Stale"]
+    assert not drafts.select("#result_list tbody tr")
+
+
+def test_changelist_search_finds_body_text(admin_client, no_articles, make_article):
+    make_article(title="Magnesium", body="## Minerals\n\nmagnesium helps")
+    make_article(title="Stretching", body="## Stretch\n\nhold it")
+
+    soup = parse(admin_client.get("/admin/education/article/?q=magnesium"))
+
+    assert [a.get_text() for a in soup.select("#result_list tbody th a")] == ["Magnesium"]
+
+
+def test_readers_cannot_reach_the_admin(client, reader):
+    client.force_login(reader)
+
+    response = client.get("/admin/education/article/")
+
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]

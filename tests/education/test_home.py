@@ -1,0 +1,32 @@
+from education.models import Article
+from tests.pages import assert_public_page, parse
+
+
+def test_home_links_every_published_article_and_the_checker(client, no_articles, make_article):
+    published = [make_article(title="One"), make_article(title="Two")]
+    make_article(title="Hidden draft", status=Article.Status.DRAFT)
+
+    soup = parse(client.get("/"))
+
+    assert_public_page(soup)
+    links = {a["href"] for a in soup.select(".article-card a")}
+    assert links == {article.get_absolute_url() for article in published}
+    assert soup.select_one('.checker-link a[href="/triage/"]')
+
+
+def test_fresh_install_home_lists_the_shipped_articles(client, db):
+    """The data migration fills the site: a new install is never an empty shell."""
+    soup = parse(client.get("/"))
+
+    assert len(soup.select(".article-card")) == Article.objects.published().count() >= 4
+
+
+def test_home_makes_one_query(client, make_article, django_assert_max_num_queries):
+    make_article()
+
+    with django_assert_max_num_queries(1):
+        assert client.get("/").status_code == 200
+
+
+def test_home_refuses_post(client, db):
+    assert client.post("/").status_code == 405

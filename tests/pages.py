@@ -1,0 +1,40 @@
+"""Reading pages the way a reader meets them: parsed HTML and the site-wide promises."""
+
+import re
+
+from bs4 import BeautifulSoup
+from django.conf import settings
+
+BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "caption"]
+
+
+def parse(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def readable_text(element):
+    """The text as a reader meets it: each block (paragraph, list item, heading) a sentence."""
+    blocks = []
+    for block in element.find_all(BLOCK_TAGS):
+        if block.find(BLOCK_TAGS):
+            continue  # its inner blocks are counted on their own
+        words = " ".join(block.get_text(" ").split())
+        if words:
+            blocks.append(words if re.search(r"[.!?:]$", words) else words + ".")
+    return " ".join(blocks)
+
+
+def assert_public_page(soup):
+    """What DESIGN.md asks of every public page."""
+    assert len(soup.find_all("h1")) == 1, "exactly one h1"
+    skip = soup.select_one("a.skip-link")
+    assert skip and skip["href"] == "#main-content"
+    assert soup.select_one("main#main-content")
+    assert soup.select_one("header") and soup.select_one("footer")
+    assert soup.find("a", href="/triage/", string=re.compile("Check your symptoms"))
+    footer_text = soup.select_one("footer").get_text(" ")
+    assert f"Call {settings.EMERGENCY_NUMBER} now" in footer_text
+    assert "chest pain" in footer_text and "cold, pale or blue" in footer_text
+    assert "genitals or bottom" in footer_text
+    assert soup.select_one('meta[name="description"]')["content"].strip()
+    assert soup.select_one('link[rel="icon"]')
