@@ -151,9 +151,12 @@ WHITENOISE_MAX_AGE = 365 * 24 * 60 * 60
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Questionnaire answers live in the session until a result is stored: health information,
+# so sessions last a working day, and the CSRF token rides in the same (one) cookie.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+CSRF_USE_SESSIONS = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

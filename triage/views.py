@@ -1,7 +1,129 @@
-from django.shortcuts import render
-from django.views.decorators.http import require_safe
+"""The questionnaire's pages. Answers so far live in the (database-backed) session, so any
+app server can take any request; results are stored and shown at an unguessable address."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from education.models import Article
+from triage.forms import QuestionPageForm
+from triage.models import Factor, Level, Result
+from triage.questionnaire import Questionnaire
+
+SESSION_KEY = "triage_answers"
+CHANGE = "change"
 
 
 @require_safe
 def start(request):
-    return render(request, "triage/start.html")
+    questionnaire = Questionnaire()
+    return render(request, "triage/start.html", {"first_page": questionnaire.pages[0]})
+
+
+@require_http_methods(["GET", "POST"])
+def question_page(request, slug):
+    questionnaire = Questionnaire()
+    page = questionnaire.page(slug)
+    if page is None:
+        raise Http404("No such question page.")
+    answers = request.session.get(SESSION_KEY, {})
+    progress = questionnaire.progress(answers)
+    if _is_ahead_of(page, progress):
+        return redirect(progress.next_page or "triage:check_answers")
+
+    changing = CHANGE in request.GET
+    form = QuestionPageForm(page.questions.all(), request.POST or None, initial=answers)
+    if request.method == "POST" and form.is_valid():
+        answers = {**answers, **form.cleaned_data}
+        request.session[SESSION_KEY] = answers
+        return _after_page(request, questionnaire, page, answers, changing)
+    back = reverse("triage:check_answers") if changing else _previous_url(questionnaire, page)
+    context = {"page": page, "form": form, "back_url": back, "pages": questionnaire.pages}
+    return render(request, "triage/question_page.html", context, status=400 if form.errors else 200)
+
+
+def _is_ahead_of(page, progress):
+    """Asking for a page the answers so far do not reach, or that an emergency cut short."""
+    if progress.next_page is not None:
+        return page.number > progress.next_page.number
+    in_scope = any(question.key in progress.answers for question in page.questions.all())
+    return progress.stopped_early and not in_scope
+
+
+def _after_page(request, questionnaire, page, answers, changing):
+    progress = questionnaire.progress(answers)
+    if progress.stopped_early:
+        return _finish(request, questionnaire, progress)
+    following = questionnaire.following(page)
+    if changing or following is None:
+        return redirect(progress.next_page or "triage:check_answers")
+    return redirect(following)
+
+
+def _previous_url(questionnaire, page):
+    previous = questionnaire.preceding(page)
+    return previous.get_absolute_url() if previous else reverse("triage:start")
+
+
+def _finish(request, questionnaire, progress):
+    """Store the result, and forget the answers: the next person on this device starts clean."""
+    result = Result.objects.record(questionnaire.rulebook, progress.answers)
+    request.session.pop(SESSION_KEY, None)
+    return redirect(result)
+
+
+@require_http_methods(["GET", "POST"])
+def check_answers(request):
+    questionnaire = Questionnaire()
+    progress = questionnaire.progress(request.session.get(SESSION_KEY, {}))
+    if not progress.complete:
+        return redirect(progress.next_page)
+    if request.method == "POST":
+        return _finish(request, questionnaire, progress)
+    summary = [
+        {"page": page, "rows": _summary_rows(page, progress.answers)}
+        for page in questionnaire.pages
+        if any(question.key in progress.answers for question in page.questions.all())
+    ]
+    return render(request, "triage/check_answers.html", {"summary": summary})
+
+
+def _summary_rows(page, answers):
+    rows = []
+    for question in page.questions.all():
+        labels = {choice.value: choice.label for choice in question.choices.all()}
+        answer = answers[question.key]
+        chosen = answer if isinstance(answer, list) else [answer]
+        rows.append({"question": question, "answers": [labels[value] for value in chosen]})
+    return rows
+
+
+@require_safe
+def result(request, token):
+    result = get_object_or_404(Result, token=token)
+    level = get_object_or_404(Level, key=result.level)
+    factors = Factor.objects.filter(key__in=result.factors).select_related("article")
+    by_key = {factor.key: factor for factor in factors}
+    context = {
+        "result": result,
+        "level": level,
+        "is_emergency": level.care_card == Level.CareCard.IMMEDIATE,
+        "factors": [by_key[key] for key in result.factors if key in by_key],
+        "articles": Article.objects.published().only("title", "slug"),
+    }
+    return render(request, "triage/result.html", context)
+
+
+@require_POST
+def change_answers(request, token):
+    """Pick up a stored result's answers to change them (also from another device)."""
+    result = get_object_or_404(Result, token=token)
+    request.session[SESSION_KEY] = result.answers
+    return redirect("triage:check_answers")
+
+
+@require_POST
+def start_again(request):
+    request.session.pop(SESSION_KEY, None)
+    return redirect("triage:start")

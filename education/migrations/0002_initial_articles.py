@@ -225,6 +225,17 @@ A warm-up gets your muscles ready. It sends more blood to them and makes them le
 
 Your flexibility matters too. Flexibility means how far your muscles can stretch. If your muscles are tight, or you only stretch now and then, cramps are more likely.
 
+## Is it a cramp or a pulled muscle?
+
+A pulled muscle is also called a strain. It happens when a muscle is stretched too far and
+some of it tears a little.
+
+A strain often starts with a sudden move, a fall or an injury. A cramp comes on by itself
+and soon passes. A strain hurts for longer. The area may be sore, swollen or bruised.
+
+A mild strain usually gets better with rest in a few days or weeks. Get medical help today
+if the pain is very bad after an injury.
+
 ## What if none of these causes fit?
 
 Sometimes cramps have no clear everyday cause. Or they keep coming back even after you drink more and ease off on exercise. Then it is worth seeing a doctor.
@@ -236,7 +247,7 @@ Read about [medical causes and when to see a doctor](/articles/medical-causes-of
         "reviewed_by": REVIEWED_BY,
         "last_reviewed": LAST_REVIEWED,
         "next_review_due": NEXT_REVIEW_DUE,
-        "sources": [SOURCE_BRIEF, NHS_LEG_CRAMPS, MEDLINEPLUS_MUSCLE_CRAMPS],
+        "sources": [SOURCE_BRIEF, NHS_LEG_CRAMPS, MEDLINEPLUS_MUSCLE_CRAMPS, NHS_SPRAINS_STRAINS],
     },
     {
         "title": "Medical causes of inner thigh cramps and when to see a doctor",

@@ -1,0 +1,56 @@
+"""One form a questionnaire page, built from that page's questions.
+
+Field names are the question keys. Error messages never repeat what was sent, so junk in a
+request cannot be reflected back into the page.
+"""
+
+from crispy_forms.helper import FormHelper
+from django import forms
+
+from triage.engine import NONE_OF_THESE
+from triage.models import Question
+
+NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
+
+
+def _field_for(question):
+    choices = [(choice.value, choice.label) for choice in question.choices.all()]
+    common = {
+        "label": question.text,
+        "help_text": question.hint,
+        "choices": choices,
+        # A junk value gets the same plain request as a missing one.
+        "error_messages": {
+            "required": question.error_message,
+            "invalid_choice": question.error_message,
+        },
+    }
+    if question.kind == Question.Kind.MULTIPLE:
+        return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, **common)
+    return forms.ChoiceField(widget=forms.RadioSelect, **common)
+
+
+class QuestionPageForm(forms.Form):
+    # GOV.UK pattern: the server checks answers, the browser does not block the form.
+    use_required_attribute = False
+
+    def __init__(self, questions, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[question.key] = _field_for(question)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def clean(self):
+        cleaned = super().clean()
+        for question in self.questions:
+            answer = cleaned.get(question.key)
+            if isinstance(answer, list) and NONE_OF_THESE in answer and len(answer) > 1:
+                self.add_error(question.key, NONE_WITH_OTHERS)
+        return cleaned
+
+    def first_input_id(self, key):
+        """Where an error summary link should take the reader: the field's first input."""
+        return f"id_{key}_0"

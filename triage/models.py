@@ -1,0 +1,318 @@
+"""The questionnaire as data: pages, questions, choices, levels, factors, rules, safety cases.
+
+Everything here is created from shared/TRIAGE_SPEC.md by a data migration and is editable in
+the admin. The keys and values are the interface that rules, safety cases and form field
+names speak in, so the admin guards them with the safety gate (triage/safety.py).
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+from education.models import Article
+from triage import engine
+
+
+def with_emergency_number(text):
+    # A plain replace, not str.format: editors may type other braces.
+    return text.replace("{EMERGENCY_NUMBER}", settings.EMERGENCY_NUMBER)
+
+
+def advice_lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class Page(models.Model):
+    number = models.PositiveSmallIntegerField(unique=True, help_text="Pages are asked in order.")
+    slug = models.SlugField(unique=True, help_text="The last part of the page's web address.")
+    title = models.CharField(max_length=200, help_text="The page's main heading.")
+    hint = models.TextField(blank=True, help_text="Optional text under the heading.")
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("triage:page", args=[self.slug])
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        YES_NO = "yes_no", "Yes or no"
+        SINGLE = "single", "One answer"
+        MULTIPLE = "multiple", "Any that apply"
+
+    page = models.ForeignKey(Page, on_delete=models.PROTECT, related_name="questions")
+    key = models.SlugField(
+        max_length=50,
+        unique=True,
+        help_text="The name rules and safety cases use. Changing it breaks them.",
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    text = models.CharField(max_length=300, help_text="The question as the reader sees it.")
+    hint = models.CharField(max_length=300, blank=True, help_text="Optional help under it.")
+    error_message = models.CharField(
+        max_length=200, help_text="Shown when the question is not answered."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Order on its page.")
+
+    class Meta:
+        ordering = ["page__number", "order", "id"]
+
+    def __str__(self):
+        return self.key
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    value = models.SlugField(
+        max_length=50, help_text="The value rules and safety cases use. Changing it breaks them."
+    )
+    label = models.CharField(max_length=200, help_text="The answer as the reader sees it.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["question", "value"], name="unique_choice_value")
+        ]
+
+    def __str__(self):
+        return f"{self.question.key} = {self.value}"
+
+
+class Level(models.Model):
+    class CareCard(models.TextChoices):
+        IMMEDIATE = "immediate", "Immediate (red and black)"
+        URGENT = "urgent", "Urgent (red)"
+        NON_URGENT = "non-urgent", "Non-urgent (blue)"
+        SELF_CARE = "self-care", "Plain advice"
+
+    key = models.SlugField(max_length=20, unique=True)
+    rank = models.PositiveSmallIntegerField(unique=True, help_text="Higher ranks win.")
+    care_card = models.CharField(max_length=12, choices=CareCard.choices)
+    headline = models.CharField(
+        max_length=200,
+        help_text="The action, first on the result. {EMERGENCY_NUMBER} becomes the number.",
+    )
+    advice = models.TextField(help_text="What to do, under the headline. One idea a line.")
+
+    class Meta:
+        ordering = ["-rank"]
+
+    def __str__(self):
+        return self.key
+
+    def headline_text(self):
+        return with_emergency_number(self.headline)
+
+    def advice_lines(self):
+        return advice_lines(with_emergency_number(self.advice))
+
+
+class Factor(models.Model):
+    key = models.SlugField(max_length=30, unique=True)
+    title = models.CharField(max_length=200)
+    advice = models.TextField(help_text="Short advice shown on the result. One idea a line.")
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The article that explains this.",
+    )
+    section = models.SlugField(
+        max_length=200, blank=True, help_text="The heading id in that article, without '#'."
+    )
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.section and not self.article:
+            raise ValidationError({"section": "Choose the article this section is in."})
+        known_sections = {s["id"] for s in self.article.sections} if self.article else set()
+        if self.section and self.section not in known_sections:
+            raise ValidationError(
+                {"section": f"“{self.article}” has no section with the id “{self.section}”."}
+            )
+
+    def advice_lines(self):
+        return advice_lines(self.advice)
+
+    def link(self):
+        if not self.article:
+            return ""
+        anchor = f"#{self.section}" if self.section else ""
+        return self.article.get_absolute_url() + anchor
+
+
+class Rule(models.Model):
+    code = models.CharField(max_length=10, unique=True, help_text="E1, U1, S1, C1 and so on.")
+    level = models.ForeignKey(Level, on_delete=models.PROTECT, related_name="rules")
+    factor = models.ForeignKey(
+        Factor, on_delete=models.PROTECT, null=True, blank=True, related_name="rules"
+    )
+    reason = models.CharField(
+        max_length=300, help_text="Why we say this, shown on the result when the rule fires."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-level__rank", "order", "code"]
+
+    def __str__(self):
+        return self.code
+
+
+class Condition(models.Model):
+    """One test on one answer; a rule fires when all its conditions hold."""
+
+    class Operator(models.TextChoices):
+        IS_ONE_OF = engine.IS_ONE_OF, "is one of"
+        INCLUDES_ANY_OF = engine.INCLUDES_ANY_OF, "includes any of"
+
+    rule = models.ForeignKey(Rule, on_delete=models.CASCADE, related_name="conditions")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="conditions")
+    operator = models.CharField(max_length=20, choices=Operator.choices)
+    values = models.JSONField(
+        help_text='The answer values, as a list: ["yes"], or ["weeks", "months"].'
+    )
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.question.key} {self.get_operator_display()} {', '.join(self.values)}"
+
+    def clean(self):
+        if not self.question_id:
+            return
+        if not isinstance(self.values, list) or not self.values:
+            raise ValidationError({"values": "Give a list of one or more answer values."})
+        expected = engine.operator_for(self.question.kind == Question.Kind.MULTIPLE)
+        if self.operator != expected:
+            raise ValidationError(
+                {"operator": f"Use “{self.Operator(expected).label}” with this question."}
+            )
+        known = set(self.question.choices.values_list("value", flat=True))
+        unknown = [v for v in self.values if v not in known]
+        if unknown:
+            raise ValidationError(
+                {"values": f"Not answers to {self.question.key}: {', '.join(map(str, unknown))}."}
+            )
+
+
+class SafetyCase(models.Model):
+    """A set of answers and the advice it must get; no rule change may break one."""
+
+    name = models.CharField(max_length=200, unique=True)
+    answers = models.JSONField(
+        help_text='Question keys and answers: {"severity": "mild", "triggers": ["none"]}.'
+    )
+    expected_level = models.ForeignKey(Level, on_delete=models.PROTECT, related_name="+")
+    expected_factors = models.JSONField(
+        default=list, blank=True, help_text='Factor keys that must be present: ["overuse"].'
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def as_engine_case(self):
+        return engine.SafetyCase(
+            name=self.name,
+            answers=self.answers,
+            expected_level=self.expected_level.key,
+            expected_factors=tuple(self.expected_factors or ()),
+        )
+
+
+def new_result_token():
+    return secrets.token_urlsafe(24)
+
+
+class ResultQuerySet(models.QuerySet):
+    def record(self, rulebook, answers):
+        """Evaluate the answers and keep the outcome, with the rules' version."""
+        outcome = engine.evaluate(rulebook, answers)
+        return self.create(
+            answers=answers,
+            level=outcome.level,
+            fired_rules=[
+                {"code": rule.code, "level": rule.level, "reason": rule.reason}
+                for rule in outcome.fired
+            ],
+            factors=list(outcome.factors),
+            rules_version=rulebook.version,
+        )
+
+    def created_before(self, moment):
+        return self.filter(created_at__lt=moment)
+
+
+class Result(models.Model):
+    """An anonymous outcome: answers and advice, nothing that says who asked."""
+
+    token = models.CharField(max_length=40, unique=True, default=new_result_token, editable=False)
+    answers = models.JSONField()
+    level = models.CharField(max_length=20)
+    fired_rules = models.JSONField(help_text="Code, level and reason of each rule that fired.")
+    factors = models.JSONField()
+    rules_version = models.CharField(max_length=16)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = ResultQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.level} result of {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("triage:result", args=[self.token])
+
+
+def load_rulebook():
+    """The rules as they stand in the database, ready for the engine (five queries)."""
+    levels = dict(Level.objects.values_list("key", "rank"))
+    rules = Rule.objects.select_related("level", "factor").prefetch_related(
+        models.Prefetch("conditions", Condition.objects.select_related("question"))
+    )
+    questions = Question.objects.prefetch_related("choices")
+    return engine.Rulebook(
+        levels=levels,
+        rules=tuple(
+            engine.Rule(
+                code=rule.code,
+                level=rule.level.key,
+                reason=rule.reason,
+                factor=rule.factor.key if rule.factor else None,
+                conditions=tuple(
+                    engine.Condition(c.question.key, c.operator, frozenset(c.values))
+                    for c in rule.conditions.all()
+                ),
+            )
+            for rule in rules
+        ),
+        questions={
+            q.key: engine.Question(
+                key=q.key,
+                multiple=q.kind == Question.Kind.MULTIPLE,
+                values=frozenset(choice.value for choice in q.choices.all()),
+            )
+            for q in questions
+        },
+    )
