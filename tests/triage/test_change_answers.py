@@ -1,0 +1,32 @@
+from tests.pages import parse
+from tests.triage.answers import with_changes
+from tests.triage.flow import CHECK_ANSWERS, complete_questionnaire
+from triage.models import Result
+
+
+def test_change_your_answers_brings_a_stored_result_back_to_check_answers(client, db):
+    complete_questionnaire(client, with_changes(severity="severe"))
+    result = Result.objects.get()
+
+    response = client.post(f"{result.get_absolute_url()}change/")
+
+    assert response["Location"] == CHECK_ANSWERS
+    assert "Severe: very painful" in parse(client.get(CHECK_ANSWERS)).get_text()
+
+
+def test_changing_an_answer_gives_a_new_result(client, db):
+    complete_questionnaire(client, with_changes(severity="severe"))
+    client.post(f"{Result.objects.get().get_absolute_url()}change/")
+
+    client.post(
+        "/triage/about-your-cramps/?change",
+        {"duration": "today", "frequency": "once", "severity": "mild",
+         "walking_pain_eases_with_rest": "no"},
+    )  # fmt: skip
+    client.post(CHECK_ANSWERS)
+
+    assert [r.level for r in Result.objects.order_by("created_at", "id")] == ["soon", "self_care"]
+
+
+def test_change_needs_a_known_result(client, db):
+    assert client.post("/triage/result/unknown-token/change/").status_code == 404

@@ -1,0 +1,18 @@
+from tests.pages import assert_public_page, parse
+
+
+def test_start_page_explains_the_tool_and_starts_at_page_one(client, db, settings):
+    settings.EMERGENCY_NUMBER = "112"
+
+    soup = parse(client.get("/triage/"))
+
+    assert_public_page(soup)
+    assert soup.h1.get_text() == "Check your inner thigh cramps"
+    assert soup.find("a", string="Start now")["href"] == "/triage/serious-symptoms/"
+    text = soup.select_one("main").get_text(" ")
+    assert "does not tell you what is wrong" in text
+    assert "Call 112 now" in text and "coughing up blood" in text
+
+
+def test_start_page_sets_no_cookie(client, db):
+    assert not client.get("/triage/").cookies
