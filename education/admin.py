@@ -1,7 +1,9 @@
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import format_html
 
+from cramps_site.editorial import EditorialAdmin
 from education.models import Article, Source
 
 
@@ -12,23 +14,23 @@ class SourceInline(admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class ReviewOverdueFilter(admin.SimpleListFilter):
+class ReviewFilter(admin.SimpleListFilter):
     title = "review"
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", "Review overdue"), ("current", "Review not yet due")]
+        return [("overdue", "Review overdue"), ("due_soon", "Overdue or due within 30 days")]
 
     def queryset(self, request, queryset):
         if self.value() == "overdue":
             return queryset.review_overdue()
-        if self.value() == "current":
-            return queryset.exclude(pk__in=queryset.review_overdue())
+        if self.value() == "due_soon":
+            return queryset.review_due_soon()
         return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(EditorialAdmin):
     list_display = [
         "title",
         "status",
@@ -38,11 +40,12 @@ class ArticleAdmin(admin.ModelAdmin):
         "order",
         "view_link",
     ]
-    list_filter = ["status", ReviewOverdueFilter]
+    list_filter = ["status", ReviewFilter]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["related"]
     inlines = [SourceInline]
+    actions = ["mark_reviewed"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Publishing", {"fields": ["status", "publish_at", "order", "related"]}),
@@ -57,3 +60,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def view_link(self, article):
         label = "View" if article.is_public else "Preview"
         return format_html('<a href="{}">{}</a>', article.get_absolute_url(), label)
+
+    @admin.action(description="Mark as reviewed today (next review in 3 years)")
+    def mark_reviewed(self, request, queryset):
+        # The changelist runs inside one revision (VersionAdmin), so this is one history entry.
+        for article in queryset:
+            article.mark_reviewed()
+            self.log_change(request, article, "Marked as reviewed.")
+        reversion.set_comment("Marked as reviewed.")
+        self.message_user(
+            request, f"Marked {len(queryset)} article(s) as reviewed today.", messages.SUCCESS
+        )

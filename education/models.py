@@ -1,9 +1,21 @@
+from datetime import date, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
 from education.rendering import render_markdown
+
+REVIEW_INTERVAL_YEARS = 3
+REVIEW_WARNING_DAYS = 30
+
+
+def years_after(day, years):
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return date(day.year + years, 2, 28)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -13,6 +25,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def review_overdue(self, today=None):
         return self.filter(next_review_due__lt=today or timezone.localdate())
+
+    def review_due_soon(self, today=None):
+        """Overdue, or due within REVIEW_WARNING_DAYS: what the review list shows."""
+        today = today or timezone.localdate()
+        return self.filter(next_review_due__lte=today + timedelta(days=REVIEW_WARNING_DAYS))
 
 
 class Article(models.Model):
@@ -84,6 +101,15 @@ class Article(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
+
+    def mark_reviewed(self, reviewed_by=None, today=None):
+        """Record a clinical review today; the next one falls due in three years."""
+        today = today or timezone.localdate()
+        self.last_reviewed = today
+        self.next_review_due = years_after(today, REVIEW_INTERVAL_YEARS)
+        if reviewed_by:
+            self.reviewed_by = reviewed_by
+        self.save(update_fields=["last_reviewed", "next_review_due", "reviewed_by", "updated_at"])
 
     @property
     def review_overdue(self):

@@ -3,7 +3,8 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
+from django.test import Client
 from django.utils import timezone
 
 from education.models import Article
@@ -36,14 +37,20 @@ def reader(db):
     return User.objects.create_user("reader", password=PASSWORD)
 
 
+def staff_in(group_name, username):
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
 @pytest.fixture
 def editor(db):
-    return User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    return staff_in("Editors", "editor")
 
 
 @pytest.fixture
 def reviewer(db):
-    return User.objects.create_user("reviewer", password=PASSWORD, is_staff=True)
+    return staff_in("Clinical reviewers", "reviewer")
 
 
 @pytest.fixture
@@ -52,7 +59,9 @@ def admin_user(db):
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
+def admin_client(admin_user):
+    """A client of its own, so a test can act as the admin and as someone else at once."""
+    client = Client()
     client.force_login(admin_user)
     return client
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 
+from cramps_site.editorial import EditorialAdmin, EditorialForm
 from triage import engine
 from triage.models import (
     Choice,
@@ -20,7 +21,7 @@ from triage.models import (
 from triage.safety import SafetyGateRefusal, check_safety_cases
 
 
-class SafetyGatedAdmin(admin.ModelAdmin):
+class SafetyGatedAdmin(EditorialAdmin):
     """Saves and deletes that would break a safety case are rolled back and refused.
 
     The admin saves an object and its inlines in one transaction; the gate checks every case
@@ -87,7 +88,7 @@ class QuestionAdmin(SafetyGatedAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(EditorialAdmin):
     list_display = ["number", "title", "slug"]
 
 
@@ -145,14 +146,28 @@ class RuleAdmin(SafetyGatedAdmin):
         return " and ".join(str(condition) for condition in rule.conditions.all())
 
 
+class TextOnlyForEditorsMixin:
+    """Editors may improve the words; only clinical reviewers touch what the rules use."""
+
+    logic_fields = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("triage.change_rule"):
+            readonly += self.logic_fields
+        return readonly
+
+
 @admin.register(Level)
-class LevelAdmin(SafetyGatedAdmin):
+class LevelAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
     list_display = ["key", "rank", "care_card", "headline"]
+    logic_fields = ["key", "rank", "care_card"]
 
 
 @admin.register(Factor)
-class FactorAdmin(SafetyGatedAdmin):
+class FactorAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
     list_display = ["key", "title", "article_link"]
+    logic_fields = ["key"]
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
 
@@ -163,7 +178,7 @@ class FactorAdmin(SafetyGatedAdmin):
         return format_html('<a href="{}">{}</a>', factor.link(), factor.article.title)
 
 
-class SafetyCaseForm(forms.ModelForm):
+class SafetyCaseForm(EditorialForm):
     class Meta:
         model = SafetyCase
         fields = ["name", "answers", "expected_level", "expected_factors"]
@@ -187,7 +202,7 @@ class SafetyCaseForm(forms.ModelForm):
 
 
 @admin.register(SafetyCase)
-class SafetyCaseAdmin(admin.ModelAdmin):
+class SafetyCaseAdmin(EditorialAdmin):
     form = SafetyCaseForm
     list_display = ["name", "expected_level", "expected_factors"]
     list_filter = ["expected_level"]

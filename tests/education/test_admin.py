@@ -96,3 +96,41 @@ def test_readers_cannot_reach_the_admin(client, reader):
     response = client.get("/admin/education/article/")
 
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_mark_reviewed_moves_the_review_dates_forward(admin_client, make_article):
+    today = timezone.localdate()
+    article = make_article(
+        last_reviewed=today - datetime.timedelta(days=1200),
+        next_review_due=today - datetime.timedelta(days=10),
+    )
+
+    response = admin_client.post(
+        "/admin/education/article/",
+        {"action": "mark_reviewed", "_selected_action": [article.pk]},
+    )
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.last_reviewed == today
+    assert article.next_review_due == today.replace(year=today.year + 3)
+
+
+def test_dashboard_lists_reviews_due_within_30_days(admin_client, make_article):
+    today = timezone.localdate()
+    make_article(title="Due next week", next_review_due=today + datetime.timedelta(days=7))
+    make_article(title="Due next year", next_review_due=today + datetime.timedelta(days=365))
+
+    due = parse(admin_client.get("/admin/")).select_one("#reviews-due")
+
+    assert [a.get_text() for a in due.select("tbody a")] == ["Due next week"]
+
+
+def test_due_soon_filter(admin_client, no_articles, make_article):
+    today = timezone.localdate()
+    make_article(title="Soon", next_review_due=today + datetime.timedelta(days=29))
+    make_article(title="Later", next_review_due=today + datetime.timedelta(days=31))
+
+    soup = parse(admin_client.get("/admin/education/article/?review=due_soon"))
+
+    assert [a.get_text() for a in soup.select("#result_list tbody th a")] == ["Soon"]

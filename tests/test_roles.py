@@ -1,0 +1,70 @@
+"""Editors keep the words right; clinical reviewers also own the triage logic."""
+
+import pytest
+
+from tests.admin_forms import form_data, submit
+from triage.models import Level, Rule
+
+# Choices and conditions are edited inside their question and rule.
+TRIAGE_LOGIC = ["question", "rule", "safetycase", "page"]
+
+
+@pytest.mark.parametrize("model", TRIAGE_LOGIC)
+def test_editors_cannot_reach_triage_logic(client, editor, model):
+    client.force_login(editor)
+
+    assert client.get(f"/admin/triage/{model}/").status_code == 403
+    assert client.get(f"/admin/triage/{model}/add/").status_code == 403
+
+
+def test_editors_cannot_change_a_rule(client, editor):
+    client.force_login(editor)
+    rule = Rule.objects.get(code="S9")
+
+    response = client.post(f"/admin/triage/rule/{rule.pk}/change/", {"reason": "changed"})
+
+    assert response.status_code == 403
+    rule.refresh_from_db()
+    assert rule.reason == "Severe cramps should be checked by a doctor."
+
+
+def test_editors_edit_articles(client, editor, make_article):
+    client.force_login(editor)
+    article = make_article()
+
+    response = submit(client, f"/admin/education/article/{article.pk}/change/", title="Retitled")
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Retitled"
+
+
+def test_editors_may_reword_a_level_but_not_change_its_rank(client, editor):
+    client.force_login(editor)
+    level = Level.objects.get(key="soon")
+    url = f"/admin/triage/level/{level.pk}/change/"
+
+    data = form_data(client.get(url))
+    response = client.post(url, {**data, "headline": "See a doctor soon", "rank": 9})
+
+    assert "rank" not in data and response.status_code == 302
+    level.refresh_from_db()
+    assert (level.headline, level.rank) == ("See a doctor soon", 2)
+
+
+def test_clinical_reviewers_change_rules(client, reviewer):
+    client.force_login(reviewer)
+    rule = Rule.objects.get(code="S9")
+
+    response = submit(client, f"/admin/triage/rule/{rule.pk}/change/", reason="Reworded.")
+
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert rule.reason == "Reworded."
+
+
+def test_clinical_reviewers_may_change_a_level_rank_field(client, reviewer):
+    client.force_login(reviewer)
+    level = Level.objects.get(key="soon")
+
+    assert "rank" in form_data(client.get(f"/admin/triage/level/{level.pk}/change/"))
