@@ -25,8 +25,9 @@ class SafetyGatedAdmin(EditorialAdmin):
     """Saves and deletes that would break a safety case are rolled back and refused.
 
     The admin saves an object and its inlines in one transaction; the gate checks every case
-    after that save and, on a failure, raises so the whole transaction rolls back. The form
-    is then shown again with the person's input and a message naming the failing cases.
+    after that save and, on a failure, raises so the whole transaction (and the revision)
+    rolls back. The form is then shown again with the person's input and a message naming
+    the failing cases. Restoring and recovering from history take the same path.
     """
 
     refusal_attribute = "_safety_gate_refusal"
@@ -35,12 +36,26 @@ class SafetyGatedAdmin(EditorialAdmin):
         super().save_related(request, form, formsets, change)
         check_safety_cases()
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+    def _gated(self, view, request, *args):
+        # Caught outside VersionAdmin's revision block, so the refused change leaves no
+        # revision behind; the second run shows the form again with the refusal as its error.
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return view(request, *args)
         except SafetyGateRefusal as refusal:
             setattr(request, self.refusal_attribute, refusal)
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            return view(request, *args)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return self._gated(super().add_view, request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self._gated(super().change_view, request, object_id, form_url, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        return self._gated(super().revision_view, request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        return self._gated(super().recover_view, request, version_id, extra_context)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change, **kwargs)

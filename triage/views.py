@@ -15,6 +15,12 @@ SESSION_KEY = "triage_answers"
 CHANGE = "change"
 
 
+def answers_so_far(request):
+    """The answers kept in the session; anything that is not a mapping counts as none."""
+    answers = request.session.get(SESSION_KEY)
+    return answers if isinstance(answers, dict) else {}
+
+
 @require_safe
 def start(request):
     questionnaire = Questionnaire()
@@ -27,13 +33,14 @@ def question_page(request, slug):
     page = questionnaire.page(slug)
     if page is None:
         raise Http404("No such question page.")
-    answers = request.session.get(SESSION_KEY, {})
+    answers = answers_so_far(request)
     progress = questionnaire.progress(answers)
     if _is_ahead_of(page, progress):
         return redirect(progress.next_page or "triage:check_answers")
 
     changing = CHANGE in request.GET
-    form = QuestionPageForm(page.questions.all(), request.POST or None, initial=answers)
+    data = request.POST if request.method == "POST" else None
+    form = QuestionPageForm(page.questions.all(), data, initial=answers)
     if request.method == "POST" and form.is_valid():
         answers = {**answers, **form.cleaned_data}
         request.session[SESSION_KEY] = answers
@@ -76,7 +83,7 @@ def _finish(request, questionnaire, progress):
 @require_http_methods(["GET", "POST"])
 def check_answers(request):
     questionnaire = Questionnaire()
-    progress = questionnaire.progress(request.session.get(SESSION_KEY, {}))
+    progress = questionnaire.progress(answers_so_far(request))
     if not progress.complete:
         return redirect(progress.next_page)
     if request.method == "POST":

@@ -1,0 +1,308 @@
+"""The admin's safety gate: a change that breaks a safety case is refused and nothing of it is
+saved; a harmless change saves as usual. Everything goes through the real admin views."""
+
+import json
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from reversion.models import Version
+
+from tests.pages import parse
+from tests.triage.answers import with_changes
+from triage.models import Choice, Condition, Factor, Level, Question, Rule, SafetyCase
+
+NOT_SAVED = "This change was not saved"
+SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
+
+
+def form_fields(response):
+    """What a browser would post from the admin form on this page, inline rows included."""
+    form = parse(response).select_one("#content-main form")
+    data = {}
+    for field in form.find_all(["input", "select", "textarea"]):
+        name = field.get("name")
+        if not name or "__prefix__" in name:
+            continue  # the blank row template that JavaScript copies
+        value = field_value(field)
+        if value is not None:
+            data[name] = value
+    return data
+
+
+def field_value(field):
+    if field.name == "textarea":
+        return field.get_text().removeprefix("\n")  # as browsers read it
+    if field.name == "select":
+        options = field.find_all("option")
+        selected = [o for o in options if o.has_attr("selected")] or options[:1]
+        return selected[0].get("value", selected[0].get_text()) if selected else None
+    if field.get("type") in {"checkbox", "radio"}:
+        return field.get("value", "on") if field.has_attr("checked") else None
+    if field.get("type") in SKIPPED_INPUTS:
+        return None
+    return field.get("value", "")
+
+
+def url_of(obj, view="change"):
+    return f"/admin/triage/{obj._meta.model_name}/{obj.pk}/{view}/"
+
+
+def add_url(model):
+    return f"/admin/triage/{model._meta.model_name}/add/"
+
+
+def change_form(admin_client, obj):
+    return form_fields(admin_client.get(url_of(obj)))
+
+
+def add_form(admin_client, model):
+    return form_fields(admin_client.get(add_url(model)))
+
+
+def row_index(data, prefix, field, value):
+    """The index of the inline row whose field has this value."""
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    return next(i for i in range(total) if data[f"{prefix}-{i}-{field}"] == value)
+
+
+def with_condition(data, question, operator, values):
+    """A new row in the rule form's Condition inline."""
+    index = int(data["conditions-TOTAL_FORMS"])
+    return {
+        **data,
+        "conditions-TOTAL_FORMS": str(index + 1),
+        f"conditions-{index}-question": str(Question.objects.get(key=question).pk),
+        f"conditions-{index}-operator": operator,
+        f"conditions-{index}-values": values,
+    }
+
+
+def new_rule(admin_client, code, level, reason="A reason."):
+    return {
+        **add_form(admin_client, Rule),
+        "code": code,
+        "level": str(Level.objects.get(key=level).pk),
+        "reason": reason,
+    }
+
+
+def refusal(response):
+    errors = parse(response).select_one(".errorlist.nonfield")
+    return errors.get_text(" ") if errors else ""
+
+
+def database_state():
+    """Every row a change in the triage admin could touch, as plain values."""
+    models = [Question, Choice, Level, Factor, Rule, Condition, SafetyCase, LogEntry]
+    return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
+
+
+@pytest.fixture
+def state_before(db):
+    return database_state()
+
+
+@pytest.fixture
+def e1(db):
+    return Rule.objects.get(code="E1")
+
+
+def test_moving_chest_pain_to_soon_is_refused_naming_the_case(admin_client, state_before, e1):
+    data = change_form(admin_client, e1)
+    data.update(level=str(Level.objects.get(key="soon").pk), reason="Reworded at the same time.")
+
+    response = admin_client.post(url_of(e1), data)
+
+    assert response.status_code == 200
+    assert NOT_SAVED in refusal(response)
+    assert "“Chest pain” (expected emergency, got soon)" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_changing_a_condition_through_the_rule_inline_is_refused(admin_client, state_before):
+    u1 = Rule.objects.get(code="U1")
+    data = {**change_form(admin_client, u1), "conditions-0-values": "no"}
+
+    response = admin_client.post(url_of(u1), data)
+
+    assert response.status_code == 200
+    assert "“One swollen warm leg”" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_deleting_a_rule_that_cases_need_is_refused(admin_client, state_before):
+    s5 = Rule.objects.get(code="S5")
+
+    response = admin_client.post(url_of(s5, "delete"), {"post": "yes"}, follow=True)
+
+    assert response.redirect_chain == [(url_of(s5), 302)]
+    messages = parse(response).select_one(".messagelist .error").get_text()
+    assert NOT_SAVED in messages and "“On a statin”" in messages
+    assert database_state() == state_before
+
+
+def test_deleting_a_choice_through_the_question_inline_is_refused(admin_client, state_before):
+    medicines = Question.objects.get(key="medicines")
+    data = change_form(admin_client, medicines)
+    data[f"choices-{row_index(data, 'choices', 'value', 'statin')}-DELETE"] = "on"
+
+    response = admin_client.post(url_of(medicines), data)
+
+    assert response.status_code == 200
+    assert "“On a statin” (invalid answers: unknown value 'statin'" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_ranking_soon_above_urgent_is_refused(admin_client, state_before):
+    soon = Level.objects.get(key="soon")
+    data = {**change_form(admin_client, soon), "rank": "5"}
+
+    response = admin_client.post(url_of(soon), data)
+
+    assert response.status_code == 200
+    assert "“Urgent outranks soon” (expected urgent, got soon)" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_a_rule_making_no_warm_up_an_emergency_is_refused(admin_client, state_before):
+    data = with_condition(
+        new_rule(admin_client, "X1", "emergency"), "triggers", "includes_any_of", "no_warmup"
+    )
+
+    response = admin_client.post(add_url(Rule), data)
+
+    assert response.status_code == 200
+    assert "“No warm-up, once” (expected self_care, got emergency)" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_a_rule_that_changes_no_case_is_added(admin_client, db):
+    data = with_condition(
+        new_rule(admin_client, "C5", "self_care"), "triggers", "includes_any_of", "low_fluids"
+    )
+
+    response = admin_client.post(add_url(Rule), data)
+
+    assert response.status_code == 302, refusal(response)
+    condition = Rule.objects.get(code="C5").conditions.get()
+    assert (condition.question.key, condition.values) == ("triggers", ["low_fluids"])
+
+
+def test_rewording_a_question_is_saved(admin_client, db):
+    severity = Question.objects.get(key="severity")
+    data = {**change_form(admin_client, severity), "text": "How strong are your cramps?"}
+
+    response = admin_client.post(url_of(severity), data)
+
+    assert response.status_code == 302, refusal(response)
+    assert Question.objects.get(key="severity").text == "How strong are your cramps?"
+
+
+def test_rewording_a_rules_reason_is_saved(admin_client, e1):
+    data = {**change_form(admin_client, e1), "reason": "Chest pain can mean a clot in the lungs."}
+
+    response = admin_client.post(url_of(e1), data)
+
+    assert response.status_code == 302, refusal(response)
+    assert Rule.objects.get(code="E1").reason == "Chest pain can mean a clot in the lungs."
+
+
+def test_a_new_rule_without_conditions_is_refused(admin_client, state_before):
+    response = admin_client.post(add_url(Rule), new_rule(admin_client, "C5", "self_care"))
+
+    assert response.status_code == 200
+    assert "A rule needs at least one condition." in response.content.decode()
+    assert database_state() == state_before
+
+
+def test_deleting_a_rules_only_condition_is_refused(admin_client, state_before, e1):
+    data = {**change_form(admin_client, e1), "conditions-0-DELETE": "on"}
+
+    response = admin_client.post(url_of(e1), data)
+
+    assert response.status_code == 200
+    assert "A rule needs at least one condition." in response.content.decode()
+    assert database_state() == state_before
+
+
+def condition_errors(response, field):
+    return [e.get_text() for e in parse(response).select(f"td.field-{field} .errorlist li")]
+
+
+def test_an_operator_that_does_not_fit_the_question_is_refused(admin_client, state_before):
+    data = with_condition(
+        new_rule(admin_client, "C5", "self_care"), "triggers", "is_one_of", "none"
+    )
+
+    response = admin_client.post(add_url(Rule), data)
+
+    assert response.status_code == 200
+    assert condition_errors(response, "operator") == ["Use “includes any of” with this question."]
+    assert database_state() == state_before
+
+
+def test_a_value_that_is_not_an_answer_to_the_question_is_refused(admin_client, state_before):
+    data = with_condition(
+        new_rule(admin_client, "C5", "self_care"), "one_leg_swollen", "is_one_of", "yes, maybe"
+    )
+
+    response = admin_client.post(add_url(Rule), data)
+
+    assert response.status_code == 200
+    assert condition_errors(response, "values") == ["Not answers to one_leg_swollen: maybe."]
+    assert database_state() == state_before
+
+
+def new_case(admin_client, name, changes, level, factors=()):
+    return {
+        **add_form(admin_client, SafetyCase),
+        "name": name,
+        "answers": json.dumps(with_changes(**changes)),
+        "expected_level": str(Level.objects.get(key=level).pk),
+        "expected_factors": json.dumps(list(factors)),
+    }
+
+
+def test_a_safety_case_the_rules_do_not_pass_is_refused(admin_client, state_before):
+    data = new_case(admin_client, "Statin means urgent", {"medicines": ["statin"]}, "urgent")
+
+    response = admin_client.post(add_url(SafetyCase), data)
+
+    assert response.status_code == 200
+    assert "This case does not pass with the current rules: the rules give soon." in refusal(
+        response
+    )
+    assert database_state() == state_before
+
+
+def test_a_safety_case_the_rules_pass_is_added(admin_client, db):
+    data = new_case(admin_client, "Statin alone", {"medicines": ["statin"]}, "soon", ["medication"])
+
+    response = admin_client.post(add_url(SafetyCase), data)
+
+    assert response.status_code == 302, refusal(response)
+    case = SafetyCase.objects.get(name="Statin alone")
+    assert (case.expected_level.key, case.expected_factors) == ("soon", ["medication"])
+
+
+def test_a_refused_change_leaves_no_revision_behind(admin_client, e1):
+    data = {**change_form(admin_client, e1), "level": str(Level.objects.get(key="soon").pk)}
+    versions = Version.objects.get_for_object(e1).count()
+
+    admin_client.post(url_of(e1), data)
+
+    assert Version.objects.get_for_object(e1).count() == versions
+
+
+def test_the_refused_form_saves_once_put_right(admin_client, e1):
+    harmful = {**change_form(admin_client, e1), "level": str(Level.objects.get(key="soon").pk)}
+    refused = admin_client.post(url_of(e1), harmful)
+    put_right = {
+        **form_fields(refused),
+        "level": str(Level.objects.get(key="emergency").pk),
+        "reason": "Chest pain can mean a clot in the lungs.",
+    }
+
+    response = admin_client.post(url_of(e1), put_right)
+
+    assert response.status_code == 302, refusal(response)
