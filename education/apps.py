@@ -4,3 +4,14 @@ from django.apps import AppConfig
 class EducationConfig(AppConfig):
     name = "education"
     verbose_name = "Articles"
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from education.caching import bump_content_version
+        from education.models import Article, Source
+
+        for model in (Article, Source):
+            post_save.connect(bump_content_version, sender=model)
+            post_delete.connect(bump_content_version, sender=model)
+        m2m_changed.connect(bump_content_version, sender=Article.related.through)

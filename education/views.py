@@ -5,18 +5,21 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
+from education.caching import cached_public_page
 from education.models import Article
 
 ARTICLES_PER_PAGE = 20
 
 
 @require_safe
+@cached_public_page
 def home(request):
     articles = Article.objects.published().only("title", "slug", "summary")
     return render(request, "education/home.html", {"articles": articles})
 
 
 @require_safe
+@cached_public_page
 def article_list(request):
     articles = Article.objects.published().only("title", "slug", "summary")
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
@@ -24,6 +27,7 @@ def article_list(request):
 
 
 @require_safe
+@cached_public_page
 def article_detail(request, slug):
     article = _find_article(request, slug)
     response = render(request, "education/article_detail.html", {"article": article})

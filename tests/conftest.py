@@ -1,9 +1,11 @@
 """Shared users and helpers for every test."""
 
 import datetime
+import os
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -20,13 +22,10 @@ def fast_test_settings(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache, whichever backend (local memory or Redis)."""
-    from django.core.cache import cache
-
+    if not os.environ.get("REDIS_URL"):
+        # The file cache is shared by every process on the machine; tests keep their own.
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Each test starts with an empty cache, whichever backend (local memory or Redis).
     cache.clear()
     yield
     cache.clear()

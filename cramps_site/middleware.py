@@ -1,0 +1,57 @@
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.db import DatabaseError
+from django.shortcuts import render
+
+# Features the site never uses, switched off for every page and anything it might embed.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "fullscreen", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
+        "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "web-share", "xr-spatial-tracking",
+        "interest-cohort", "browsing-topics",
+    ]
+)  # fmt: skip
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """The strict policy everywhere; the admin also gets the inline styles its widgets use."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+            parts.update = {**(parts.update or {}), **settings.ADMIN_CSP_UPDATE}
+        return parts
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database is down, say so kindly (with the emergency advice), as a 503.
+
+    Cached pages never reach the database, so they keep being served meanwhile; Django
+    reconnects on the next request, so the site recovers by itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DatabaseError):
+            response = render(request, "503.html", status=503)
+            response["Retry-After"] = "30"
+            return response
+        return None

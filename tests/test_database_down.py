@@ -1,0 +1,68 @@
+"""With the database down: cached pages still serve, the rest say so kindly, then recover."""
+
+from contextlib import contextmanager
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+
+from tests.pages import assert_public_page, parse
+
+
+@contextmanager
+def database_down():
+    error = OperationalError("could not connect to server")
+    with (
+        mock.patch(
+            "django.db.backends.base.base.BaseDatabaseWrapper.ensure_connection",
+            side_effect=error,
+        ),
+        mock.patch("django.db.backends.base.base.BaseDatabaseWrapper.cursor", side_effect=error),
+    ):
+        yield
+
+
+@pytest.fixture
+def warm_article(client, db):
+    url = "/articles/inner-thigh-cramps/"
+    assert client.get(url).status_code == 200
+    return url
+
+
+def test_cached_pages_keep_serving(client, warm_article):
+    with database_down():
+        response = client.get(warm_article)
+
+    assert response.status_code == 200 and b"Inner thigh cramps" in response.content
+
+
+def test_other_pages_answer_a_friendly_503_with_the_emergency_advice(client, db, settings):
+    settings.EMERGENCY_NUMBER = "999"
+
+    with database_down():
+        response = client.get("/articles/common-causes-of-inner-thigh-cramps/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    soup = parse(response)
+    assert soup.h1.get_text() == "Sorry, the service is unavailable"
+    assert "Traceback" not in response.content.decode()
+    assert "call 999" in soup.select_one("main").get_text()
+    assert_public_page(soup)
+
+
+def test_the_questionnaire_answers_503_not_500(client, db):
+    with database_down():
+        assert client.get("/triage/serious-symptoms/").status_code == 503
+
+
+def test_the_site_recovers_by_itself(client, db):
+    with database_down():
+        assert client.get("/articles/").status_code == 503
+
+    assert client.get("/articles/").status_code == 200
+
+
+def test_the_not_found_page_renders_without_the_database(client, db):
+    with database_down():
+        assert client.get("/no/such/page/").status_code == 404
