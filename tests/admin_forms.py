@@ -1,11 +1,17 @@
 """Submit admin forms as a person would: start from what the page shows, change a few fields."""
 
+from bs4 import BeautifulSoup
+
 from tests.pages import parse
 
 
 def form_data(response, form_selector="#content-main form"):
     """Every value the form on this page would send, as the page rendered it."""
-    form = parse(response).select_one(form_selector)
+    return form_fields(parse(response).select_one(form_selector))
+
+
+def form_fields(form):
+    """The values a browser would send for this <form> element, submit buttons aside."""
     data = {}
     for field in form.select("input[name], textarea[name], select[name]"):
         name = field["name"]
@@ -23,6 +29,10 @@ def form_data(response, form_selector="#content-main form"):
         elif field.get("type") not in {"submit", "button", "file"}:
             data[name] = field.get("value", "")
     return data
+
+
+def form_fields_in_html(html, form_selector="#content-main form"):
+    return form_fields(BeautifulSoup(html, "html.parser").select_one(form_selector))
 
 
 def submit(client, url, **changes):
