@@ -1,14 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from cramps_site import views
+from education.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", include("education.urls")),
     path("triage/", include("triage.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 handler500 = "cramps_site.views.server_error"

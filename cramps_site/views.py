@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -23,3 +25,16 @@ def server_error(request):
     It needs no database: the base template reads only settings and static files.
     """
     return render(request, "500.html", status=500)
+
+
+@require_safe
+def robots_txt(request):
+    """Search engines may read the articles, not the admin, results or search pages."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /triage/result/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

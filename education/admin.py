@@ -1,10 +1,11 @@
 import reversion
 from django.contrib import admin, messages
 from django.db import models
-from django.utils.html import format_html
+from django.db.models import Count, Q
+from django.utils.html import format_html, format_html_join
 
 from cramps_site.editorial import EditorialAdmin
-from education.models import Article, Source
+from education.models import Article, Feedback, Source
 
 
 class SourceInline(admin.TabularInline):
@@ -38,6 +39,7 @@ class ArticleAdmin(EditorialAdmin):
         "next_review_due",
         "review_overdue_flag",
         "order",
+        "helpful_share",
         "view_link",
     ]
     list_filter = ["status", ReviewFilter]
@@ -50,7 +52,44 @@ class ArticleAdmin(EditorialAdmin):
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Publishing", {"fields": ["status", "publish_at", "order", "related"]}),
         ("Clinical review", {"fields": ["reviewed_by", "last_reviewed", "next_review_due"]}),
+        ("Reader feedback", {"fields": ["feedback_report"]}),
     ]
+    readonly_fields = ["feedback_report"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                feedback_answers=Count("feedback"),
+                feedback_helpful=Count("feedback", filter=Q(feedback__helpful=True)),
+            )
+        )
+
+    @admin.display(description="Helpful", ordering="feedback_answers")
+    def helpful_share(self, article):
+        if not article.feedback_answers:
+            return "-"
+        share = round(100 * article.feedback_helpful / article.feedback_answers)
+        return f"{share}% of {article.feedback_answers}"
+
+    @admin.display(description="Was this page helpful?")
+    def feedback_report(self, article):
+        if article.pk is None:
+            return "-"
+        summary = article.feedback.summary()
+        if not summary["answers"]:
+            return "No feedback yet."
+        reasons = article.feedback.filter(helpful=False).exclude(reason="")[:5]
+        return format_html(
+            "<p>{} of {} readers found it helpful.</p><p>Latest reasons it was not:</p><ul>{}</ul>",
+            summary["helpful"],
+            summary["answers"],
+            format_html_join(
+                "", "<li>{} ({})</li>", ((f.reason, f.created_at.date()) for f in reasons)
+            )
+            or format_html("<li>{}</li>", "none given"),
+        )
 
     @admin.display(boolean=True, description="Review overdue")
     def review_overdue_flag(self, article):
@@ -71,3 +110,21 @@ class ArticleAdmin(EditorialAdmin):
         self.message_user(
             request, f"Marked {len(queryset)} article(s) as reviewed today.", messages.SUCCESS
         )
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """Anonymous answers to "Was this page helpful?"; read them, delete the odd bad one."""
+
+    list_display = ["created_at", "article", "helpful", "reason"]
+    list_filter = ["helpful", "article"]
+    list_select_related = ["article"]
+    search_fields = ["reason"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["article", "helpful", "reason", "created_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

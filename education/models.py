@@ -88,6 +88,21 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("education:article_detail", args=[self.slug])
 
+    def structured_data(self, url):
+        """schema.org MedicalWebPage for search engines (a JSON-LD block on the page)."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "url": url,
+            "headline": self.title,
+            "description": self.summary,
+            "lastReviewed": self.last_reviewed.isoformat(),
+            "reviewedBy": {"@type": "Person", "name": self.reviewed_by},
+            "about": {"@type": "MedicalCondition", "name": "Inner thigh cramps"},
+            "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+            "inLanguage": "en",
+        }
+
     def clean(self):
         if (
             self.last_reviewed
@@ -127,3 +142,32 @@ class Source(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class FeedbackQuerySet(models.QuerySet):
+    def summary(self):
+        """How many answered, and how many found the page helpful."""
+        return self.aggregate(
+            answers=models.Count("id"),
+            helpful=models.Count("id", filter=models.Q(helpful=True)),
+        )
+
+
+class Feedback(models.Model):
+    """An anonymous "Was this page helpful?" answer: no name, no address, no cookie."""
+
+    REASON_MAX_LENGTH = 500
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback")
+    helpful = models.BooleanField()
+    reason = models.TextField(blank=True, max_length=REASON_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = FeedbackQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "feedback"
+
+    def __str__(self):
+        return f"{'Helpful' if self.helpful else 'Not helpful'}: {self.article}"

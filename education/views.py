@@ -1,12 +1,20 @@
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 
 from education.caching import cached_public_page
+from education.forms import FeedbackForm
 from education.models import Article
+from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
 
 ARTICLES_PER_PAGE = 20
 
@@ -30,7 +38,14 @@ def article_list(request):
 @cached_public_page
 def article_detail(request, slug):
     article = _find_article(request, slug)
-    response = render(request, "education/article_detail.html", {"article": article})
+    canonical_url = request.build_absolute_uri(article.get_absolute_url())
+    context = {
+        "article": article,
+        "canonical_url": canonical_url,
+        "structured_data": article.structured_data(canonical_url),
+        "feedback_form": FeedbackForm(),
+    }
+    response = render(request, "education/article_detail.html", context)
     if not article.is_public:
         # A preview is for the editor who asked, never for a shared cache.
         add_never_cache_headers(response)
@@ -47,3 +62,53 @@ def _find_article(request, slug):
         return visible.prefetch_related("sources", related).get(slug=slug)
     except Article.DoesNotExist:
         raise Http404("No article found at this address.") from None
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    context = {
+        "query": query,
+        "searched": bool(search_terms(query)),
+        "hits": search_articles(query),
+    }
+    return render(request, "education/search.html", context)
+
+
+FEEDBACK_PER_HOUR = 10
+
+
+def _feedback_allowed(request):
+    """A few answers an hour from one address; the address is hashed and kept only in the
+    cache for that hour, never stored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    hour = timezone.now().strftime("%Y%m%d%H")
+    digest = hashlib.sha256(f"{settings.SECRET_KEY}{address}{hour}".encode()).hexdigest()
+    key = f"feedback-rate:{digest}"
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        return cache.incr(key) <= FEEDBACK_PER_HOUR
+    except ValueError:  # evicted between add and incr
+        return True
+
+
+# Anonymous and not tied to any account, so a forged post can do no more than a real one; a
+# CSRF token would put a cookie on every article page and stop them being cached.
+@csrf_exempt
+@require_POST
+def article_feedback(request, slug):
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    if not _feedback_allowed(request):
+        return render(request, "education/feedback_limit.html", {"article": article}, status=429)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        context = {"article": article, "feedback_form": form}
+        return render(request, "education/feedback.html", context, status=400)
+    form.save(article)
+    return redirect("education:feedback_thanks", slug=article.slug)
+
+
+@require_safe
+def feedback_thanks(request, slug):
+    article = get_object_or_404(Article.objects.published().only("title", "slug"), slug=slug)
+    return render(request, "education/feedback_thanks.html", {"article": article})

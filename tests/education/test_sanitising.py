@@ -1,5 +1,6 @@
 """Nothing an editor types, however spelled or encoded, can run in a reader's browser."""
 
+import json
 import re
 
 import pytest
@@ -86,17 +87,26 @@ def test_payload_in_markdown_never_reaches_the_html(payload):
     assert_harmless(render_markdown(f"## Heading\n\nText before.\n\n{payload}\n\nText after.").html)
 
 
+@pytest.fixture
+def head_of_a_plain_article(client, make_article):
+    plain = make_article(title="Plain", summary="Plain.", body="Plain.")
+    return [element.name for element in parse(client.get(plain.get_absolute_url())).head("*")]
+
+
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
-def test_payload_in_title_summary_and_body_is_harmless_on_the_page(client, make_article, payload):
+def test_payload_in_title_summary_and_body_is_harmless_on_the_page(
+    client, make_article, head_of_a_plain_article, payload
+):
     article = make_article(title=payload[:200], summary=payload[:300], body=payload)
 
     response = client.get(article.get_absolute_url())
 
     assert response.status_code == 200
     soup = parse(response)
-    assert_harmless(str(soup.select_one("main")))
-    head_tags = [element.name for element in soup.head.find_all(True)]
-    assert head_tags == ["meta", "meta", "title", "meta", "link", "link", "link"]
+    assert_harmless(str(soup.select_one("article")))
+    assert [element.name for element in soup.head("*")] == head_of_a_plain_article
+    structured = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert structured["headline"] == payload[:200]
 
 
 def test_script_text_is_removed_not_shown():

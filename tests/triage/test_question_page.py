@@ -80,11 +80,11 @@ def test_question_page_is_a_complete_public_page(client, db):
 
     assert_public_page(soup)
     assert soup.h1.get_text() == "Check for serious symptoms first"
-    legends = [legend.get_text(" ", strip=True) for legend in soup.select("form legend")]
+    legends = [legend.get_text(" ", strip=True) for legend in soup.select(".question-form legend")]
     assert len(legends) == 3 and legends[0].startswith("Do you have chest pain")
-    names = {field["name"] for field in soup.select("form input[type=radio]")}
+    names = {field["name"] for field in soup.select(".question-form input[type=radio]")}
     assert names == set(PAGES["serious-symptoms"])
-    assert soup.select_one("form button[type=submit]").get_text(strip=True) == "Continue"
+    assert soup.select_one(".question-form button[type=submit]").get_text(strip=True) == "Continue"
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex"
 
 

@@ -8,6 +8,7 @@ ALL = ["add", "change", "delete", "view"]
 EDITORS = {
     ("education", "article"): ALL,
     ("education", "source"): ALL,
+    ("education", "feedback"): ["view", "delete"],
     ("triage", "factor"): ["change", "view"],
     ("triage", "level"): ["change", "view"],
 }
@@ -52,6 +53,7 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("triage", "0002_questionnaire"),
+        ("education", "0003_feedback"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

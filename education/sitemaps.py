@@ -1,0 +1,27 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from education.models import Article
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Article.objects.published().only("slug", "last_reviewed", "updated_at")
+
+    def lastmod(self, article):
+        return max(article.last_reviewed, article.updated_at.date())
+
+
+class MainPagesSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["education:home", "education:article_list", "triage:start"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {"articles": ArticleSitemap, "pages": MainPagesSitemap}

@@ -1,0 +1,51 @@
+import datetime
+import xml.etree.ElementTree as ElementTree
+
+from django.utils import timezone
+
+from education.models import Article
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_entries(client):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return {
+        url.find("s:loc", NS).text: getattr(url.find("s:lastmod", NS), "text", None)
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_sitemap_lists_published_articles_and_main_pages(client, make_article):
+    today = timezone.localdate()
+    article = make_article(slug="listed", last_reviewed=today)
+    make_article(slug="a-draft", status=Article.Status.DRAFT)
+    make_article(slug="scheduled", publish_at=timezone.now() + datetime.timedelta(days=1))
+
+    entries = sitemap_entries(client)
+
+    assert entries[f"http://testserver{article.get_absolute_url()}"] == today.isoformat()
+    assert not any("a-draft" in url or "scheduled" in url for url in entries)
+    for page in ["/", "/articles/", "/triage/"]:
+        assert f"http://testserver{page}" in entries
+    shipped = Article.objects.published().count()
+    assert len(entries) == shipped + 3
+
+
+def test_lastmod_is_the_later_of_review_and_update(client, make_article):
+    article = make_article(last_reviewed=timezone.localdate() - datetime.timedelta(days=100))
+
+    lastmod = sitemap_entries(client)[f"http://testserver{article.get_absolute_url()}"]
+
+    assert lastmod == article.updated_at.date().isoformat()
+
+
+def test_robots_names_the_sitemap_and_keeps_private_pages_out(client, db):
+    response = client.get("/robots.txt")
+
+    lines = response.content.decode().splitlines()
+    assert response["Content-Type"] == "text/plain"
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /triage/result/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /" not in lines
