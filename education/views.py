@@ -11,7 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from education.caching import cached_public_page
+from education.caching import cacheable_public_page
 from education.forms import FeedbackForm
 from education.models import Article
 from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
@@ -20,14 +20,14 @@ ARTICLES_PER_PAGE = 20
 
 
 @require_safe
-@cached_public_page
+@cacheable_public_page
 def home(request):
     articles = Article.objects.published().only("title", "slug", "summary")
     return render(request, "education/home.html", {"articles": articles})
 
 
 @require_safe
-@cached_public_page
+@cacheable_public_page
 def article_list(request):
     articles = Article.objects.published().only("title", "slug", "summary")
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
@@ -35,7 +35,7 @@ def article_list(request):
 
 
 @require_safe
-@cached_public_page
+@cacheable_public_page
 def article_detail(request, slug):
     article = _find_article(request, slug)
     canonical_url = request.build_absolute_uri(article.get_absolute_url())

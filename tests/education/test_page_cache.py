@@ -91,3 +91,19 @@ def test_junk_query_strings_bypass_the_cache(client, db, django_assert_num_queri
 
     with django_assert_num_queries(1):  # the article list, rendered afresh
         assert client.get("/?utm_source=x").status_code == 200
+
+
+def test_compressed_and_plain_copies_are_kept_apart(client, make_article):
+    import gzip
+
+    article = make_article(title="Squeezed")
+    url = article.get_absolute_url()
+    client.get(url, headers={"accept-encoding": "gzip"})
+    client.get(url)
+
+    zipped = client.get(url, headers={"accept-encoding": "gzip"})
+    plain = client.get(url)
+
+    assert zipped["Content-Encoding"] == "gzip"
+    assert b"Squeezed" in gzip.decompress(zipped.content)
+    assert "Content-Encoding" not in plain and b"Squeezed" in plain.content
