@@ -9,9 +9,11 @@ worker_class = "sync"
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# Load Django once in the master: workers fork ready to serve, so recycling them is cheap.
+preload_app = True
 # Recycle workers now and then so a slow leak can never grow without bound.
-max_requests = 2000
-max_requests_jitter = 200
+max_requests = 10000
+max_requests_jitter = 1000
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -1,26 +1,33 @@
 """Whole-page caching of the public reading pages for anonymous readers.
 
 Views opt in with @cacheable_public_page. PageCacheMiddleware, first in the middleware list,
-stores the finished response (body and every header the other middleware added, one copy
-per content encoding) and serves it again before any other middleware runs, without
-touching the database. Pages are stored under the current content version; any change to an
-article or its sources (save, publish, restore, delete) bumps the version in the shared
-cache, so every app server serves the new page at once. Requests with a session (staff,
-previews, people part-way through the questionnaire) never read or fill the cache.
+stores the finished response: its body and every header the other middleware added, one
+copy per content encoding. Stored pages are served by `serve_cached_pages`, which wraps the
+WSGI application (cramps_site/wsgi.py), so a hit costs two cache reads and no Django request,
+middleware or database at all.
+
+Pages are stored under the current content version; any change to an article or its sources
+(save, publish, restore, delete) bumps the version in the shared cache, so every app server
+serves the new page at once. Requests with a session (staff, previews, people part-way
+through the questionnaire), other query strings, other methods, hosts Django would refuse,
+and plain HTTP when HTTPS is required all go to Django as usual.
 """
 
 import functools
 import hashlib
+import re
+from http.cookies import CookieError, SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 
 VERSION_KEY = "content-version"
 MAX_SECONDS = 10 * 60
 # Headers that belong to one response, not to a stored page.
 PER_RESPONSE_HEADERS = {"date", "content-length"}
+PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
 
 
 def content_version():
@@ -59,55 +66,77 @@ def cacheable_public_page(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        if response.status_code == 200 and _cacheable(request):
-            response.page_cache_seconds = seconds_to_keep()
+        response.public_page = response.status_code == 200
         return response
 
     return wrapper
 
 
-def _cacheable(request):
-    only_paging = set(request.GET) <= {"page"} and request.GET.get("page", "1").isdigit()
-    return (
-        request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and only_paging
-        and not request.path.startswith(settings.STATIC_URL)
-    )
-
-
-def _cache_key(request):
-    encoding = "gzip" if "gzip" in request.headers.get("Accept-Encoding", "") else "identity"
+def page_key(environ):
+    """The stored page for this request, or None when the request must go to Django."""
+    if environ.get("REQUEST_METHOD") != "GET" or not PAGE_QUERY.match(
+        environ.get("QUERY_STRING", "")
+    ):
+        return None
+    path = environ.get("PATH_INFO", "")
+    if path.startswith(settings.STATIC_URL) or _has_session(environ) or not _secure_enough(environ):
+        return None
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    if not validate_host(split_domain_port(host)[0], settings.ALLOWED_HOSTS):
+        return None
+    encoding = "gzip" if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") else "identity"
     # Hashed, so a long or odd address still makes a short, safe key.
-    where = hashlib.sha256(f"{request.path}?{request.GET.get('page', '')}".encode()).hexdigest()
-    return f"page:{content_version()}:{encoding}:{where}"
+    where = f"{host}{path}?{environ.get('QUERY_STRING', '')}"
+    return f"page:{content_version()}:{encoding}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+
+def _has_session(environ):
+    cookies = environ.get("HTTP_COOKIE", "")
+    if settings.SESSION_COOKIE_NAME not in cookies:
+        return False
+    try:
+        return settings.SESSION_COOKIE_NAME in SimpleCookie(cookies)
+    except CookieError:  # an unreadable cookie header: let Django decide
+        return True
+
+
+def _secure_enough(environ):
+    if not getattr(settings, "SECURE_SSL_REDIRECT", False):
+        return True
+    header, value = settings.SECURE_PROXY_SSL_HEADER or (None, None)
+    return environ.get("wsgi.url_scheme") == "https" or (header and environ.get(header) == value)
 
 
 class PageCacheMiddleware:
+    """Stores the pages views marked cacheable, exactly as they go out."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable(request):
-            return self.get_response(request)
-        key = _cache_key(request)
-        stored = cache.get(key)
-        if stored is not None:
-            return _response_from(stored)
+        key = page_key(request.META)
         response = self.get_response(request)
-        seconds = getattr(response, "page_cache_seconds", None)
-        if seconds and not response.cookies and not response.streaming:
-            cache.set(key, _stored(response), timeout=seconds)
+        public = getattr(response, "public_page", False)
+        if key and public and not response.cookies and not response.streaming:
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in PER_RESPONSE_HEADERS
+            ]
+            cache.set(key, (response.content, headers), timeout=seconds_to_keep())
         return response
 
 
-def _stored(response):
-    headers = [(k, v) for k, v in response.items() if k.lower() not in PER_RESPONSE_HEADERS]
-    return {"content": response.content, "headers": headers}
+def serve_cached_pages(application):
+    """WSGI wrapper: a stored page goes out before Django builds a request."""
 
+    def cached_or_django(environ, start_response):
+        key = page_key(environ)
+        stored = cache.get(key) if key else None
+        if stored is None:
+            return application(environ, start_response)
+        content, headers = stored
+        start_response("200 OK", [*headers, ("Content-Length", str(len(content)))])
+        return [content]
 
-def _response_from(stored):
-    response = HttpResponse(stored["content"])
-    for header, value in stored["headers"]:
-        response[header] = value
-    return response
+    return cached_or_django

@@ -6,10 +6,11 @@ import os
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from education.models import Article
+from tests.pages import WSGIResponse
 
 PASSWORD = "correct horse battery staple"
 
@@ -85,6 +86,17 @@ def make_article(db):
         return Article.objects.create(**{**defaults, **fields})
 
     return make
+
+
+@pytest.fixture
+def wsgi_get(db):
+    """GET through cramps_site.wsgi.application, page cache in front, as gunicorn would."""
+    from cramps_site.wsgi import application
+
+    def get(path, **headers):
+        return WSGIResponse(application, RequestFactory().get(path, headers=headers).environ)
+
+    return get
 
 
 @pytest.fixture

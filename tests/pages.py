@@ -1,5 +1,6 @@
 """Reading pages the way a reader meets them: parsed HTML and the site-wide promises."""
 
+import gzip
 import re
 
 from bs4 import BeautifulSoup
@@ -38,3 +39,24 @@ def assert_public_page(soup):
     assert "genitals or bottom" in footer_text
     assert soup.select_one('meta[name="description"]')["content"].strip()
     assert soup.select_one('link[rel="icon"]')
+
+
+class WSGIResponse:
+    """A response from a WSGI application, called as gunicorn would call it."""
+
+    def __init__(self, application, environ):
+        self.status, self.headers = None, {}
+        result = application(environ, self.start_response)
+        try:
+            self.content = b"".join(result)
+        finally:
+            getattr(result, "close", lambda: None)()
+
+    def start_response(self, status, headers):
+        self.status, self.headers = int(status.split()[0]), dict(headers)
+
+    def text(self):
+        body = self.content
+        if self.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        return body.decode()

@@ -1,68 +1,66 @@
-"""Public pages are cached for anonymous readers and refreshed the moment content changes."""
+"""Public pages are cached for anonymous wsgi_gets and refreshed the moment content changes.
+
+Pages are read through the real WSGI application of cramps_site/wsgi.py (the wsgi_get
+fixture), whose wrapper serves stored pages, as gunicorn would call it.
+"""
 
 import datetime
 
+from django.test import RequestFactory
 from django.utils import timezone
 
 from education.models import Article
 from tests.admin_forms import submit
-from tests.pages import parse
 
 
-def title_on(client, url):
-    return parse(client.get(url)).h1.get_text()
-
-
-def test_a_cached_page_makes_no_query(client, make_article, django_assert_num_queries):
-    article = make_article()
-    client.get(article.get_absolute_url())
+def test_a_stored_page_is_served_without_django_or_the_database(
+    wsgi_get, make_article, django_assert_num_queries
+):
+    article = make_article(title="Stored")
+    wsgi_get(article.get_absolute_url())  # the first wsgi_get fills the cache
 
     with django_assert_num_queries(0):
-        response = client.get(article.get_absolute_url())
+        response = wsgi_get(article.get_absolute_url())
 
-    assert response.status_code == 200 and "Test article" in response.content.decode()
-
-
-def test_cached_pages_keep_their_security_headers(client, make_article):
-    article = make_article()
-    client.get(article.get_absolute_url())
-
-    response = client.get(article.get_absolute_url())
-
-    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
-    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response.status == 200 and "Stored" in response.text()
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert int(response.headers["Content-Length"]) == len(response.content)
 
 
-def test_an_editors_save_shows_at_once(client, admin_client, make_article):
+def test_an_editors_save_shows_at_once(wsgi_get, admin_client, make_article):
     article = make_article(title="Before")
-    assert title_on(client, article.get_absolute_url()) == "Before"
+    assert "Before" in wsgi_get(article.get_absolute_url()).text()
+    assert "Before" in wsgi_get("/").text()
 
     submit(admin_client, f"/admin/education/article/{article.pk}/change/", title="After")
 
-    assert title_on(client, article.get_absolute_url()) == "After"
-    assert "After" in client.get("/").content.decode()
+    assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
+    assert "After" in wsgi_get("/").text()
 
 
-def test_unpublishing_and_deleting_show_at_once(client, make_article):
+def test_unpublishing_and_deleting_show_at_once(wsgi_get, make_article):
     article = make_article(title="Soon gone")
-    client.get("/articles/")
+    wsgi_get("/articles/")
+    wsgi_get(article.get_absolute_url())
 
     article.status = Article.Status.DRAFT
     article.save()
-    assert "Soon gone" not in client.get("/articles/").content.decode()
-    assert client.get(article.get_absolute_url()).status_code == 404
+    assert "Soon gone" not in wsgi_get("/articles/").text()
+    assert wsgi_get(article.get_absolute_url()).status == 404
 
     article.delete()
-    assert client.get(article.get_absolute_url()).status_code == 404
+    assert wsgi_get(article.get_absolute_url()).status == 404
 
 
-def test_a_source_change_shows_at_once(client, make_article):
+def test_a_source_change_shows_at_once(wsgi_get, make_article):
     article = make_article()
-    client.get(article.get_absolute_url())
+    wsgi_get(article.get_absolute_url())
 
     article.sources.create(title="A new source", accessed="2026-11-01")
 
-    assert "A new source" in client.get(article.get_absolute_url()).content.decode()
+    assert "A new source" in wsgi_get(article.get_absolute_url()).text()
 
 
 def test_the_cache_keeps_a_page_no_longer_than_the_next_scheduled_publish(make_article):
@@ -74,36 +72,53 @@ def test_the_cache_keeps_a_page_no_longer_than_the_next_scheduled_publish(make_a
     assert 85 <= seconds_to_keep() <= 90
 
 
-def test_staff_and_previews_are_never_cached(client, editor, make_article):
+def test_staff_and_previews_are_never_served_from_or_stored_in_the_cache(
+    client, editor, wsgi_get, make_article, settings
+):
     draft = make_article(status=Article.Status.DRAFT, title="Draft words")
     client.force_login(editor)
-    client.get(draft.get_absolute_url())
+    assert client.get(draft.get_absolute_url()).status_code == 200
     client.get("/")
+    session = f"{settings.SESSION_COOKIE_NAME}={client.session.session_key}"
 
-    reader = client.__class__()
-    assert reader.get(draft.get_absolute_url()).status_code == 404
-    assert "Draft words" not in reader.get("/").content.decode()
+    assert wsgi_get(draft.get_absolute_url()).status == 404
+    assert "Draft words" not in wsgi_get("/").text()
+    assert wsgi_get(draft.get_absolute_url(), cookie=session).status == 200
 
 
-def test_junk_query_strings_bypass_the_cache(client, db, django_assert_num_queries):
-    """Endless junk URLs must not fill the cache: they are rendered, never stored."""
-    client.get("/?utm_source=x")
+def test_junk_query_strings_are_never_stored(wsgi_get, db, django_assert_num_queries):
+    """Endless junk addresses must not fill the cache: they are rendered every time."""
+    wsgi_get("/?utm_source=x")
 
     with django_assert_num_queries(1):  # the article list, rendered afresh
-        assert client.get("/?utm_source=x").status_code == 200
+        assert wsgi_get("/?utm_source=x").status == 200
 
 
-def test_compressed_and_plain_copies_are_kept_apart(client, make_article):
-    import gzip
+def test_refused_hosts_never_get_a_stored_page(wsgi_get, db):
+    wsgi_get("/")
 
+    assert wsgi_get("/", host="evil.example").status == 400
+
+
+def test_compressed_and_plain_copies_are_kept_apart(wsgi_get, make_article):
     article = make_article(title="Squeezed")
     url = article.get_absolute_url()
-    client.get(url, headers={"accept-encoding": "gzip"})
-    client.get(url)
+    wsgi_get(url, accept_encoding="gzip")
+    wsgi_get(url)
 
-    zipped = client.get(url, headers={"accept-encoding": "gzip"})
-    plain = client.get(url)
+    zipped = wsgi_get(url, accept_encoding="gzip")
+    plain = wsgi_get(url)
 
-    assert zipped["Content-Encoding"] == "gzip"
-    assert b"Squeezed" in gzip.decompress(zipped.content)
-    assert "Content-Encoding" not in plain and b"Squeezed" in plain.content
+    assert zipped.headers["Content-Encoding"] == "gzip" and "Squeezed" in zipped.text()
+    assert "Content-Encoding" not in plain.headers and "Squeezed" in plain.text()
+
+
+def test_plain_http_never_gets_a_stored_page_when_https_is_required(db, settings):
+    from education.caching import page_key
+
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    factory = RequestFactory()
+
+    assert page_key(factory.get("/").environ) is None
+    assert page_key(factory.get("/", headers={"x-forwarded-proto": "https"}).environ)
