@@ -1,0 +1,50 @@
+"""axe-core (bundled by axe-playwright-python, so it runs offline) finds no WCAG 2.2 AA
+violation on any kind of public page, in the state a reader meets it."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.flows import PAGE_TYPES
+
+WCAG_AA = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    },
+    "resultTypes": ["violations"],
+}
+
+axe = Axe()
+
+
+def assert_no_violations(page):
+    results = axe.run(page, options=WCAG_AA)
+    if results.violations_count:
+        print(results.generate_report())
+    assert results.violations_count == 0, (
+        f"{page.url}: {results.generate_snapshot()} (report printed above)"
+    )
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_page_has_no_accessibility_violations(page, live_server, name):
+    PAGE_TYPES[name](page, live_server.url)
+
+    assert_no_violations(page)
+
+
+def test_every_shipped_article_has_no_accessibility_violations(page):
+    page.goto("/articles/")
+    urls = page.locator(".article-card a").evaluate_all("links => links.map(a => a.href)")
+    assert len(urls) > 1
+
+    for url in urls:
+        page.goto(url)
+        assert_no_violations(page)
+
+
+def test_question_page_keeps_no_violations_after_the_error_link_moves_focus(page, live_server):
+    PAGE_TYPES["question-with-errors"](page, live_server.url)
+    page.locator(".error-summary a").first.click()
+
+    assert_no_violations(page)
