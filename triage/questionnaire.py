@@ -20,6 +20,10 @@ class Progress:
     def complete(self):
         return self.next_page is None
 
+    def covers(self, page):
+        """Whether this page's answers count (it was reached and answered)."""
+        return any(question.key in self.answers for question in page.questions.all())
+
 
 class Questionnaire:
     def __init__(self):

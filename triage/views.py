@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from education.models import Article
 from triage.forms import QuestionPageForm
-from triage.models import Factor, Level, Result
+from triage.models import Factor, Level, Page, Result
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
@@ -23,8 +23,8 @@ def answers_so_far(request):
 
 @require_safe
 def start(request):
-    questionnaire = Questionnaire()
-    return render(request, "triage/start.html", {"first_page": questionnaire.pages[0]})
+    first_page = Page.objects.order_by("number").first()
+    return render(request, "triage/start.html", {"first_page": first_page})
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,8 +54,7 @@ def _is_ahead_of(page, progress):
     """Asking for a page the answers so far do not reach, or that an emergency cut short."""
     if progress.next_page is not None:
         return page.number > progress.next_page.number
-    in_scope = any(question.key in progress.answers for question in page.questions.all())
-    return progress.stopped_early and not in_scope
+    return progress.stopped_early and not progress.covers(page)
 
 
 def _after_page(request, questionnaire, page, answers, changing):
@@ -91,7 +90,7 @@ def check_answers(request):
     summary = [
         {"page": page, "rows": _summary_rows(page, progress.answers)}
         for page in questionnaire.pages
-        if any(question.key in progress.answers for question in page.questions.all())
+        if progress.covers(page)
     ]
     return render(request, "triage/check_answers.html", {"summary": summary})
 
