@@ -6,6 +6,8 @@ import os
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
@@ -90,11 +92,22 @@ def make_article(db):
 
 @pytest.fixture
 def wsgi_get(db):
-    """GET through cramps_site.wsgi.application, page cache in front, as gunicorn would."""
+    """GET through cramps_site.wsgi.application, page cache in front, as gunicorn would.
+
+    As Django's test client does, requests leave the database connection alone: closing it
+    would end the test's transaction (on PostgreSQL).
+    """
     from cramps_site.wsgi import application
 
     def get(path, **headers):
-        return WSGIResponse(application, RequestFactory().get(path, headers=headers).environ)
+        environ = RequestFactory().get(path, headers=headers).environ
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            return WSGIResponse(application, environ)
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
 
     return get
 
