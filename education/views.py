@@ -17,13 +17,17 @@ from education.models import Article
 from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
 
 ARTICLES_PER_PAGE = 20
+HOME_ARTICLES = 10  # the rest are a click away on the article list
 
 
 @require_safe
 @cacheable_public_page
 def home(request):
-    articles = Article.objects.published().only("title", "slug", "summary")
-    return render(request, "education/home.html", {"articles": articles})
+    articles = list(
+        Article.objects.published().only("title", "slug", "summary")[: HOME_ARTICLES + 1]
+    )
+    context = {"articles": articles[:HOME_ARTICLES], "more": len(articles) > HOME_ARTICLES}
+    return render(request, "education/home.html", context)
 
 
 @require_safe

@@ -8,56 +8,33 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from education.models import Article
+from tests.triage.answers import PAGES, with_changes
 from triage.models import Result, load_rulebook
 from triage.views import SESSION_KEY
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 800}
-PAGE_SLUGS = ["serious-symptoms", "about-your-cramps", "other-symptoms", "triggers"]
+PAGE_SLUGS = list(PAGES)
 # A fragment from the page before (a Change or error link's #id_<key>_0) rides along the
 # redirect after a form is sent; it matches nothing on the page it lands on, so it is harmless.
 ANY_FRAGMENT = r"(#[\w-]*)?$"
 RESULT_URL = re.compile(r"/triage/result/[\w-]+/" + ANY_FRAGMENT)
 CHECK_ANSWERS_URL = re.compile(r"/triage/check-your-answers/" + ANY_FRAGMENT)
 
-NO_SERIOUS_SYMPTOMS = {
-    "chest_pain_or_breathless": "no",
-    "leg_cold_pale": "no",
-    "saddle_numbness": "no",
-}
-MILD_CRAMPS_TODAY = {
-    "duration": "today",
-    "frequency": "once",
-    "severity": "mild",
-    "walking_pain_eases_with_rest": "no",
-}
-NO_OTHER_SYMPTOMS = {
-    "one_leg_swollen": "no",
-    "swelling": "no",
-    "numbness": "no",
-    "leg_weakness": "no",
-    "back_pain_spreading": "no",
-    "dark_urine": "no",
-    "injury": "no",
-}
-HOT_DAY = {"triggers": ["sweating", "low_fluids"], "medicines": ["none"], "conditions": ["none"]}
 
+def by_page(**changes):
+    """A whole answer set (a quiet one with these changes), split into one dict a page."""
+    answers = with_changes(**changes)
+    return [{key: answers[key] for key in keys} for keys in PAGES.values()]
+
+
+HOT_DAY = {"triggers": ["sweating", "low_fluids"]}
 # One answer list a page for each level; an emergency stops the questions after page 1.
 ANSWERS = {
-    "emergency": [{**NO_SERIOUS_SYMPTOMS, "leg_cold_pale": "yes"}],
-    "urgent": [
-        NO_SERIOUS_SYMPTOMS,
-        {**MILD_CRAMPS_TODAY, "severity": "severe"},  # U4 with the injury
-        {**NO_OTHER_SYMPTOMS, "injury": "yes"},
-        {**HOT_DAY, "triggers": ["new_exercise"]},
-    ],
-    "soon": [
-        NO_SERIOUS_SYMPTOMS,
-        MILD_CRAMPS_TODAY,
-        {**NO_OTHER_SYMPTOMS, "numbness": "yes"},  # S3
-        {**HOT_DAY, "medicines": ["statin"]},  # S5
-    ],
-    "self_care": [NO_SERIOUS_SYMPTOMS, MILD_CRAMPS_TODAY, NO_OTHER_SYMPTOMS, HOT_DAY],
+    "emergency": by_page(leg_cold_pale="yes")[:1],
+    "urgent": by_page(severity="severe", injury="yes", triggers=["new_exercise"]),  # U4
+    "soon": by_page(numbness="yes", medicines=["statin"], **HOT_DAY),  # S3, S5
+    "self_care": by_page(**HOT_DAY),
 }
 LEVELS = list(ANSWERS)
 

@@ -31,3 +31,17 @@ def test_home_makes_two_queries(client, make_article, django_assert_max_num_quer
 
 def test_home_refuses_post(client, db):
     assert client.post("/").status_code == 405
+
+
+def test_a_large_library_shows_the_first_articles_and_a_link_to_all(
+    client, no_articles, make_article
+):
+    from education.views import HOME_ARTICLES
+
+    for n in range(HOME_ARTICLES + 3):
+        make_article(title=f"Article {n:02}", order=n)
+
+    soup = parse(client.get("/"))
+
+    assert len(soup.select(".article-card")) == HOME_ARTICLES
+    assert soup.find("a", string="See all articles")["href"] == "/articles/"
