@@ -56,8 +56,10 @@ class ArticleAdmin(EditorialAdmin):
     ]
     readonly_fields = ["feedback_report"]
 
+    show_full_result_count = False  # one COUNT over thousands of articles is enough
+
     def get_queryset(self, request):
-        return (
+        queryset = (
             super()
             .get_queryset(request)
             .annotate(
@@ -65,6 +67,10 @@ class ArticleAdmin(EditorialAdmin):
                 feedback_helpful=Count("feedback", filter=Q(feedback__helpful=True)),
             )
         )
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            # The list shows none of the long text; leave it in the database.
+            queryset = queryset.defer("body", "body_html", "sections")
+        return queryset
 
     @admin.display(description="Helpful", ordering="feedback_answers")
     def helpful_share(self, article):

@@ -66,7 +66,9 @@ def cacheable_public_page(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response.public_page = response.status_code == 200
+        # A page its view marked private (a staff preview) is never stored, whoever asked.
+        private = "no-store" in response.get("Cache-Control", "")
+        response.public_page = response.status_code == 200 and not private
         return response
 
     return wrapper

@@ -122,3 +122,15 @@ def test_plain_http_never_gets_a_stored_page_when_https_is_required(db, settings
 
     assert page_key(factory.get("/").environ) is None
     assert page_key(factory.get("/", headers={"x-forwarded-proto": "https"}).environ)
+
+
+def test_a_private_page_is_never_stored_even_without_a_session(rf, make_article):
+    from education.views import article_detail
+
+    draft = make_article(status=Article.Status.DRAFT)
+    request = rf.get(draft.get_absolute_url())
+    request.user = type("Staff", (), {"is_staff": True})()
+
+    response = article_detail(request, draft.slug)
+
+    assert response.status_code == 200 and response.public_page is False
