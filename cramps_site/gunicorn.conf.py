@@ -1,5 +1,6 @@
 """Gunicorn settings: sync workers, which measured about twice as fast as gthread here."""
 
+import gc
 import multiprocessing
 import os
 
@@ -18,3 +19,10 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 wsgi_app = "cramps_site.wsgi:application"
+
+
+def when_ready(server):
+    """Move the loaded app out of the garbage collector's sight before workers fork: fewer
+    collection pauses in every worker, and pages of memory stay shared."""
+    gc.collect()
+    gc.freeze()
