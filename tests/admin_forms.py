@@ -4,6 +4,8 @@ from bs4 import BeautifulSoup
 
 from tests.pages import parse
 
+SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
+
 
 def form_data(response, form_selector="#content-main form"):
     """Every value the form on this page would send, as the page rendered it."""
@@ -11,24 +13,31 @@ def form_data(response, form_selector="#content-main form"):
 
 
 def form_fields(form):
-    """The values a browser would send for this <form> element, submit buttons aside."""
+    """The values a browser would send for this <form> element, inline rows included."""
     data = {}
     for field in form.select("input[name], textarea[name], select[name]"):
         name = field["name"]
+        if "__prefix__" in name:
+            continue  # the blank inline row that JavaScript copies when adding one
         if field.name == "textarea":
-            data[name] = field.get_text()
+            data[name] = field.get_text().removeprefix("\n")  # as browsers read it
         elif field.name == "select":
-            chosen = [o["value"] for o in field.select("option[selected]")]
-            if field.has_attr("multiple"):
-                data[name] = chosen
-            else:
-                data[name] = chosen[0] if chosen else ""
+            data[name] = _selected(field)
         elif field.get("type") in {"checkbox", "radio"}:
             if field.has_attr("checked"):
                 data.setdefault(name, []).append(field.get("value", "on"))
-        elif field.get("type") not in {"submit", "button", "file"}:
+        elif field.get("type") not in SKIPPED_INPUTS:
             data[name] = field.get("value", "")
     return data
+
+
+def _selected(select):
+    options = select.select("option")
+    chosen = [o for o in options if o.has_attr("selected")]
+    if select.has_attr("multiple"):
+        return [o.get("value", o.get_text()) for o in chosen]
+    first = (chosen or options[:1] or [None])[0]  # with nothing marked, browsers send the first
+    return "" if first is None else first.get("value", first.get_text())
 
 
 def form_fields_in_html(html, form_selector="#content-main form"):

@@ -7,40 +7,12 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from reversion.models import Version
 
+from tests.admin_forms import form_data
 from tests.pages import parse
 from tests.triage.answers import with_changes
 from triage.models import Choice, Condition, Factor, Level, Question, Rule, SafetyCase
 
 NOT_SAVED = "This change was not saved"
-SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
-
-
-def form_fields(response):
-    """What a browser would post from the admin form on this page, inline rows included."""
-    form = parse(response).select_one("#content-main form")
-    data = {}
-    for field in form.find_all(["input", "select", "textarea"]):
-        name = field.get("name")
-        if not name or "__prefix__" in name:
-            continue  # the blank row template that JavaScript copies
-        value = field_value(field)
-        if value is not None:
-            data[name] = value
-    return data
-
-
-def field_value(field):
-    if field.name == "textarea":
-        return field.get_text().removeprefix("\n")  # as browsers read it
-    if field.name == "select":
-        options = field.find_all("option")
-        selected = [o for o in options if o.has_attr("selected")] or options[:1]
-        return selected[0].get("value", selected[0].get_text()) if selected else None
-    if field.get("type") in {"checkbox", "radio"}:
-        return field.get("value", "on") if field.has_attr("checked") else None
-    if field.get("type") in SKIPPED_INPUTS:
-        return None
-    return field.get("value", "")
 
 
 def url_of(obj, view="change"):
@@ -52,11 +24,11 @@ def add_url(model):
 
 
 def change_form(admin_client, obj):
-    return form_fields(admin_client.get(url_of(obj)))
+    return form_data(admin_client.get(url_of(obj)))
 
 
 def add_form(admin_client, model):
-    return form_fields(admin_client.get(add_url(model)))
+    return form_data(admin_client.get(add_url(model)))
 
 
 def row_index(data, prefix, field, value):
@@ -298,7 +270,7 @@ def test_the_refused_form_saves_once_put_right(admin_client, e1):
     harmful = {**change_form(admin_client, e1), "level": str(Level.objects.get(key="soon").pk)}
     refused = admin_client.post(url_of(e1), harmful)
     put_right = {
-        **form_fields(refused),
+        **form_data(refused),
         "level": str(Level.objects.get(key="emergency").pk),
         "reason": "Chest pain can mean a clot in the lungs.",
     }
