@@ -87,3 +87,12 @@ def test_the_admin_reports_the_helpful_share_and_latest_reasons(admin_client, ma
     assert changelist.select_one("td.field-helpful_share").get_text() == "50% of 2"
     report = change.select_one(".field-feedback_report").get_text(" ")
     assert "1 of 2 readers found it helpful" in report and "Needs pictures" in report
+
+
+def test_error_summary_links_lead_to_the_fields(client, make_article):
+    response = client.post(feedback_url(make_article()), {"reason": "x" * 501})
+
+    soup = parse(response)
+    links = [a["href"] for a in soup.select(".error-summary a")]
+    assert links == ["#id_helpful_0", "#id_reason"]
+    assert all(soup.select_one(link) for link in links)
