@@ -28,6 +28,8 @@ MAX_SECONDS = 10 * 60
 # Headers that belong to one response, not to a stored page.
 PER_RESPONSE_HEADERS = {"date", "content-length"}
 PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
+# Where serve_cached_pages leaves the key it worked out, for the middleware to fill.
+KEY_IN_ENVIRON = "cramps.page_key"
 
 
 def content_version():
@@ -103,7 +105,7 @@ def _has_session(environ):
 
 
 def _secure_enough(environ):
-    if not getattr(settings, "SECURE_SSL_REDIRECT", False):
+    if not settings.SECURE_SSL_REDIRECT:
         return True
     header, value = settings.SECURE_PROXY_SSL_HEADER or (None, None)
     return environ.get("wsgi.url_scheme") == "https" or (header and environ.get(header) == value)
@@ -116,7 +118,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        key = page_key(request.META)
+        # Behind serve_cached_pages the key is already known; without it (tests, ASGI), work it out.
+        meta = request.META
+        key = meta[KEY_IN_ENVIRON] if KEY_IN_ENVIRON in meta else page_key(meta)
         response = self.get_response(request)
         public = getattr(response, "public_page", False)
         if key and public and not response.cookies and not response.streaming:
@@ -133,7 +137,7 @@ def serve_cached_pages(application):
     """WSGI wrapper: a stored page goes out before Django builds a request."""
 
     def cached_or_django(environ, start_response):
-        key = page_key(environ)
+        key = environ[KEY_IN_ENVIRON] = page_key(environ)
         stored = cache.get(key) if key else None
         if stored is None:
             return application(environ, start_response)

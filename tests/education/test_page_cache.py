@@ -134,3 +134,20 @@ def test_a_private_page_is_never_stored_even_without_a_session(rf, make_article)
     response = article_detail(request, draft.slug)
 
     assert response.status_code == 200 and response.public_page is False
+
+
+def test_a_miss_works_out_its_key_once(wsgi_get, make_article, monkeypatch):
+    from education import caching
+
+    calls = []
+    real_page_key = caching.page_key
+    monkeypatch.setattr(
+        caching, "page_key", lambda environ: calls.append(1) or real_page_key(environ)
+    )
+    article = make_article()
+
+    first = wsgi_get(article.get_absolute_url())
+    second = wsgi_get(article.get_absolute_url())
+
+    assert first.status == second.status == 200
+    assert len(calls) == 2  # one for the miss (wrapper and middleware share it), one for the hit
