@@ -113,9 +113,14 @@ def _snippet(article, terms):
     lower = text.lower()
     positions = [lower.find(term) for term in terms if term in lower]
     start = max(0, min(positions) - SNIPPET_CHARACTERS // 3) if positions else 0
-    excerpt = text[start : start + SNIPPET_CHARACTERS]
+    end = start + SNIPPET_CHARACTERS
+    # Whole words only: step forward to a word's start and back to a word's end.
+    if start:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
     pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
-    marked = pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", excerpt)
+    marked = pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text[start:end])
     prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_CHARACTERS < len(text) else ""
+    suffix = " …" if end < len(text) else ""
     return _marked(prefix + marked + suffix)

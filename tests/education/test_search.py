@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 
@@ -95,3 +97,13 @@ def test_search_uses_full_text_search_on_postgresql(client, library):
 def test_search_queries_are_bounded(client, library, django_assert_max_num_queries):
     with django_assert_max_num_queries(1):
         client.get("/search/?q=stretch")
+
+
+def test_snippets_cut_at_whole_words(client, no_articles, make_article):
+    words = " ".join(f"word{n}" for n in range(80))
+    make_article(title="Long", body=f"{words} stretch {words}")
+
+    snippet = parse(client.get("/search/?q=stretch")).select_one(".search-result__snippet")
+
+    inner = snippet.get_text().removeprefix("… ").removesuffix(" …")
+    assert all(re.fullmatch(r"word\d+|stretch", word) for word in inner.split())
