@@ -49,6 +49,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 HTTPS = env_bool("DJANGO_HTTPS")
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "911")
 TRIAGE_RETENTION_DAYS = env_int("TRIAGE_RETENTION_DAYS", 30)
+# Proxies in front that append to X-Forwarded-For; 0 means the header is never trusted
+# (cramps_site/client_address.py).
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 # A less guessable admin address cuts noise from bots; the lockout below does the real work.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
@@ -94,15 +97,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords lock that account, and separately that address, for 30 minutes.
+# Five wrong passwords for one account from one address lock that pair for 30 minutes. Locking
+# the account alone would let anyone lock an editor out; locking the address alone would let
+# one person lock out everyone behind the same office network (docs/deploy.md).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Behind a proxy, set to the number of proxies that add X-Forwarded-For (docs/deploy.md).
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "cramps_site.client_address.client_address"
 
 # No inline script or style, nothing from elsewhere, no framing, forms post only here.
 CONTENT_SECURITY_POLICY = {

@@ -11,6 +11,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from cramps_site.client_address import client_address
 from education.caching import cacheable_public_page
 from education.forms import FeedbackForm
 from education.models import Article
@@ -85,7 +86,7 @@ FEEDBACK_PER_HOUR = 10
 def _feedback_allowed(request):
     """A few answers an hour from one address; the address is hashed and kept only in the
     cache for that hour, never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     hour = timezone.now().strftime("%Y%m%d%H")
     digest = hashlib.sha256(f"{settings.SECRET_KEY}{address}{hour}".encode()).hexdigest()
     key = f"feedback-rate:{digest}"
