@@ -208,6 +208,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # so sessions last a working day, and the CSRF token rides in the same (one) cookie.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 CSRF_USE_SESSIONS = True
+CSRF_FAILURE_VIEW = "cramps_site.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True

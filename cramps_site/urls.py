@@ -15,4 +15,6 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
+handler400 = "cramps_site.views.bad_request"
+handler403 = "cramps_site.views.permission_denied"
 handler500 = "cramps_site.views.server_error"
