@@ -76,7 +76,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page goes out before anything else runs (education/caching.py).
+    # Before the host check and the HTTPS redirect, so a load balancer is answered.
+    "cramps_site.middleware.HealthCheckMiddleware",
+    # Stores public pages exactly as they go out; serve_cached_pages serves them (caching.py).
     "education.caching.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cramps_site.middleware.PermissionsPolicyMiddleware",
@@ -89,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cramps_site.middleware.QuestionnaireNoStoreMiddleware",
     "cramps_site.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -10,7 +10,6 @@ urlpatterns = [
     path("", include("education.urls")),
     path("triage/", include("triage.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
