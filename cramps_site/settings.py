@@ -6,6 +6,7 @@ for the list and docs/deploy.md for production values.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -30,6 +31,15 @@ def env_int(name, default):
     return int(value) if value else default
 
 
+def site_url(value):
+    """The site's public address: a scheme and a host (and port), nothing after them."""
+    value = value.rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(f"SITE_URL must look like https://example.org, not {value!r}.")
+    return value
+
+
 def read_secret_key(debug):
     """The key comes from the environment, or from the git-ignored file `make` generates."""
     key = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -47,6 +57,9 @@ DEBUG = env_bool("DJANGO_DEBUG")
 SECRET_KEY = read_secret_key(DEBUG)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 HTTPS = env_bool("DJANGO_HTTPS")
+# Canonical links, the sitemap and robots.txt name the site by this address, never by the
+# Host header a request happened to carry.
+SITE_URL = site_url(os.environ.get("SITE_URL") or "http://127.0.0.1:8000")
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "911")
 TRIAGE_RETENTION_DAYS = env_int("TRIAGE_RETENTION_DAYS", 30)
 # Proxies in front that append to X-Forwarded-For; 0 means the header is never trusted
