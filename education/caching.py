@@ -1,8 +1,8 @@
 """Whole-page caching of the public reading pages for anonymous readers.
 
 Views opt in with @cacheable_public_page (a paginated list also for its ?page=N addresses,
-when the page exists). PageCacheMiddleware, first in the middleware list,
-stores the finished response: its body and every header the other middleware added, one
+when the page exists). PageCacheMiddleware, near the top of the middleware list, stores the
+finished response: its body and every header the other middleware added, one
 copy per content encoding. Stored pages are served by `serve_cached_pages`, which wraps the
 WSGI application (cramps_site/wsgi.py), so a hit costs two cache reads and no Django request,
 middleware or database at all.
@@ -78,8 +78,8 @@ def cacheable_public_page(view=None, *, paginated=False):
         response = view(request, *args, **kwargs)
         # A page its view marked private (a staff preview) is never stored, whoever asked.
         private = "no-store" in response.get("Cache-Control", "")
-        plain_address = not request.META.get("QUERY_STRING") or paginated
-        response.public_page = response.status_code == 200 and not private and plain_address
+        storable_address = paginated or not request.META.get("QUERY_STRING")
+        response.public_page = response.status_code == 200 and not private and storable_address
         return response
 
     return wrapper
