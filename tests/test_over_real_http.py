@@ -8,6 +8,7 @@ is set (CI's second pass).
 import http.client
 import os
 import urllib.parse
+from contextlib import ExitStack
 
 import pytest
 
@@ -36,17 +37,16 @@ def site(tmp_path_factory):
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
         "WEB_CONCURRENCY": "1",
     }
-    prepare_site(env)
-    log_path = workdir / "behind-proxy.log"
-    with open(log_path, "w") as log:
-        behind_proxy = start_gunicorn({**env, "DJANGO_PROXY_COUNT": "1"}, log=log)
-    https_only = start_gunicorn({**env, "DJANGO_HTTPS": "1"})
-    try:
+    with ExitStack() as cleanup:  # whatever started is stopped, even if a later step fails
+        cleanup.callback(database.drop)
+        prepare_site(env)
+        log_path = workdir / "behind-proxy.log"
+        with open(log_path, "w") as log:
+            behind_proxy = start_gunicorn({**env, "DJANGO_PROXY_COUNT": "1"}, log=log)
+        cleanup.callback(behind_proxy.stop)
+        https_only = start_gunicorn({**env, "DJANGO_HTTPS": "1"})
+        cleanup.callback(https_only.stop)
         yield {"behind_proxy": behind_proxy.url, "https_only": https_only.url, "log": log_path}
-    finally:
-        behind_proxy.stop()
-        https_only.stop()
-        database.drop()
 
 
 def raw_request(url, method, path, headers, body=None):
