@@ -15,5 +15,7 @@ class CrampsSiteConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from cramps_site import checks  # noqa: F401  (registers the deploy checks)
+
         # Sent once per app with models after all migrations ran; this app has none.
         post_migrate.connect(create_initial_revisions, sender=apps.get_app_config("reversion"))

@@ -2,6 +2,9 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+
+from cramps_site.views import healthz
 
 # Features the site never uses, switched off for every page and anything it might embed.
 PERMISSIONS_POLICY = ", ".join(
@@ -55,3 +58,36 @@ class DatabaseUnavailableMiddleware:
             response["Retry-After"] = "30"
             return response
         return None
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz ahead of the host check and the HTTPS redirect.
+
+    A load balancer asks over plain HTTP, by the app server's own address, which
+    ALLOWED_HOSTS rightly does not list; the answer says nothing about any host.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
+
+
+class QuestionnaireNoStoreMiddleware:
+    """Questionnaire pages show a person's health answers: on a shared device they must not
+    stay in the browser's cache or its back/forward cache, so none of them is ever stored."""
+
+    NAMESPACE = "triage"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        match = request.resolver_match
+        if match and self.NAMESPACE in match.namespaces:
+            add_never_cache_headers(response)
+        return response

@@ -6,6 +6,7 @@ for the list and docs/deploy.md for production values.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -30,6 +31,15 @@ def env_int(name, default):
     return int(value) if value else default
 
 
+def site_url(value):
+    """The site's public address: a scheme and a host (and port), nothing after them."""
+    value = value.rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(f"SITE_URL must look like https://example.org, not {value!r}.")
+    return value
+
+
 def read_secret_key(debug):
     """The key comes from the environment, or from the git-ignored file `make` generates."""
     key = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -47,8 +57,14 @@ DEBUG = env_bool("DJANGO_DEBUG")
 SECRET_KEY = read_secret_key(DEBUG)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 HTTPS = env_bool("DJANGO_HTTPS")
+# Canonical links, the sitemap and robots.txt name the site by this address, never by the
+# Host header a request happened to carry.
+SITE_URL = site_url(os.environ.get("SITE_URL") or "http://127.0.0.1:8000")
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "911")
 TRIAGE_RETENTION_DAYS = env_int("TRIAGE_RETENTION_DAYS", 30)
+# Proxies in front that append to X-Forwarded-For; 0 means the header is never trusted
+# (cramps_site/client_address.py).
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 # A less guessable admin address cuts noise from bots; the lockout below does the real work.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
@@ -73,7 +89,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page goes out before anything else runs (education/caching.py).
+    # Before the host check and the HTTPS redirect, so a load balancer is answered.
+    "cramps_site.middleware.HealthCheckMiddleware",
+    # Stores public pages exactly as they go out; serve_cached_pages serves them (caching.py).
     "education.caching.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cramps_site.middleware.PermissionsPolicyMiddleware",
@@ -86,6 +104,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cramps_site.middleware.QuestionnaireNoStoreMiddleware",
     "cramps_site.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -94,15 +113,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Five wrong passwords lock that account, and separately that address, for 30 minutes.
+# Five wrong passwords for one account from one address lock that pair for 30 minutes. Locking
+# the account alone would let anyone lock an editor out; locking the address alone would let
+# one person lock out everyone behind the same office network (docs/deploy.md).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Behind a proxy, set to the number of proxies that add X-Forwarded-For (docs/deploy.md).
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "cramps_site.client_address.client_address"
 
 # No inline script or style, nothing from elsewhere, no framing, forms post only here.
 CONTENT_SECURITY_POLICY = {
@@ -205,6 +224,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # so sessions last a working day, and the CSRF token rides in the same (one) cookie.
 SESSION_COOKIE_AGE = 8 * 60 * 60
 CSRF_USE_SESSIONS = True
+CSRF_FAILURE_VIEW = "cramps_site.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True

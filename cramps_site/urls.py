@@ -10,9 +10,10 @@ urlpatterns = [
     path("", include("education.urls")),
     path("triage/", include("triage.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
-    path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
+handler400 = "cramps_site.views.bad_request"
+handler403 = "cramps_site.views.permission_denied"
 handler500 = "cramps_site.views.server_error"

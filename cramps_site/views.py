@@ -1,10 +1,13 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from cramps_site.context_processors import site
+from cramps_site.site_url import absolute_url
 
 
 @require_safe
@@ -19,12 +22,29 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-def server_error(request):
-    """The 500 page with the site's own layout, so the emergency advice still shows.
+def _error_page(template_name, status, **context):
+    """An error page with the site's layout and the emergency advice, built from settings and
+    templates alone: no session, CSRF token, user or database, since any of those may be what
+    failed (a 400 can come from a body Django cannot read, or a host it will not serve)."""
+    html = render_to_string(template_name, {**site(None), **context})
+    return HttpResponse(html, status=status)
 
-    It needs no database: the base template reads only settings and static files.
-    """
-    return render(request, "500.html", status=500)
+
+def bad_request(request, exception=None):
+    return _error_page("400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page("403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security check, most often from a page left open too long."""
+    return _error_page("403.html", 403, form_expired=True)
+
+
+def server_error(request):
+    return _error_page("500.html", 500)
 
 
 @require_safe
@@ -35,6 +55,6 @@ def robots_txt(request):
         f"Disallow: /{settings.ADMIN_URL}",
         "Disallow: /triage/result/",
         "Disallow: /search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -2,8 +2,9 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
+from cramps_site.charsets import refuse_unreadable_charsets
 from education.caching import serve_cached_pages
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cramps_site.settings")
 
-application = serve_cached_pages(get_wsgi_application())
+application = refuse_unreadable_charsets(serve_cached_pages(get_wsgi_application()))

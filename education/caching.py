@@ -1,7 +1,8 @@
 """Whole-page caching of the public reading pages for anonymous readers.
 
-Views opt in with @cacheable_public_page. PageCacheMiddleware, first in the middleware list,
-stores the finished response: its body and every header the other middleware added, one
+Views opt in with @cacheable_public_page (a paginated list also for its ?page=N addresses,
+when the page exists). PageCacheMiddleware, near the top of the middleware list, stores the
+finished response: its body and every header the other middleware added, one
 copy per content encoding. Stored pages are served by `serve_cached_pages`, which wraps the
 WSGI application (cramps_site/wsgi.py), so a hit costs two cache reads and no Django request,
 middleware or database at all.
@@ -62,15 +63,23 @@ def seconds_to_keep():
     return max(1, min(MAX_SECONDS, int((upcoming - timezone.now()).total_seconds())))
 
 
-def cacheable_public_page(view):
-    """Mark a view's successful pages as the same for every anonymous reader."""
+def cacheable_public_page(view=None, *, paginated=False):
+    """Mark a view's successful pages as the same for every anonymous reader.
+
+    Only the plain address is stored, and with paginated=True its ?page=N addresses too: the
+    view must then answer a page number it cannot show with a redirect, never a 200, so
+    made-up numbers cannot fill the cache.
+    """
+    if view is None:
+        return functools.partial(cacheable_public_page, paginated=paginated)
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         # A page its view marked private (a staff preview) is never stored, whoever asked.
         private = "no-store" in response.get("Cache-Control", "")
-        response.public_page = response.status_code == 200 and not private
+        storable_address = paginated or not request.META.get("QUERY_STRING")
+        response.public_page = response.status_code == 200 and not private and storable_address
         return response
 
     return wrapper
@@ -89,8 +98,9 @@ def page_key(environ):
     if not validate_host(split_domain_port(host)[0], settings.ALLOWED_HOSTS):
         return None
     encoding = "gzip" if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") else "identity"
-    # Hashed, so a long or odd address still makes a short, safe key.
-    where = f"{host}{path}?{environ.get('QUERY_STRING', '')}"
+    # Pages name the site by SITE_URL, never by the host asked for, so one copy serves every
+    # allowed host and port. Hashed, so a long or odd address still makes a short, safe key.
+    where = f"{path}?{environ.get('QUERY_STRING', '')}"
     return f"page:{content_version()}:{encoding}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 

@@ -1,10 +1,23 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from education.models import Article
 
 
-class ArticleSitemap(Sitemap):
+class SiteUrlSitemap(Sitemap):
+    """Addresses under SITE_URL, whatever Host the request for the sitemap carried."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class ArticleSitemap(SiteUrlSitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -14,7 +27,7 @@ class ArticleSitemap(Sitemap):
         return max(article.last_reviewed, article.updated_at.date())
 
 
-class MainPagesSitemap(Sitemap):
+class MainPagesSitemap(SiteUrlSitemap):
     changefreq = "weekly"
 
     def items(self):

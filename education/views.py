@@ -11,6 +11,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from cramps_site.client_address import client_address
+from cramps_site.site_url import absolute_url
 from education.caching import cacheable_public_page
 from education.forms import FeedbackForm
 from education.models import Article
@@ -31,10 +33,14 @@ def home(request):
 
 
 @require_safe
-@cacheable_public_page
+@cacheable_public_page(paginated=True)
 def article_list(request):
     articles = Article.objects.published().only("title", "slug", "summary")
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    asked_for = request.GET.get("page")
+    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(asked_for)
+    if asked_for is not None and asked_for != str(page.number):
+        # A junk or out-of-range number goes to the nearest real page, at its own address.
+        return redirect(f"{request.path}?page={page.number}")
     return render(request, "education/article_list.html", {"page": page})
 
 
@@ -42,7 +48,7 @@ def article_list(request):
 @cacheable_public_page
 def article_detail(request, slug):
     article = _find_article(request, slug)
-    canonical_url = request.build_absolute_uri(article.get_absolute_url())
+    canonical_url = absolute_url(article.get_absolute_url())
     context = {
         "article": article,
         "canonical_url": canonical_url,
@@ -85,7 +91,7 @@ FEEDBACK_PER_HOUR = 10
 def _feedback_allowed(request):
     """A few answers an hour from one address; the address is hashed and kept only in the
     cache for that hour, never stored."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     hour = timezone.now().strftime("%Y%m%d%H")
     digest = hashlib.sha256(f"{settings.SECRET_KEY}{address}{hour}".encode()).hexdigest()
     key = f"feedback-rate:{digest}"

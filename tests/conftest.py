@@ -20,6 +20,8 @@ PASSWORD = "correct horse battery staple"
 @pytest.fixture(autouse=True)
 def fast_test_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The test client's host, so absolute links read as the pages it fetches.
+    settings.SITE_URL = "http://testserver"
     # Tests render templates without running collectstatic first.
     settings.STORAGES = {
         **settings.STORAGES,

@@ -28,16 +28,18 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 class Browser:
-    """A person's browser: cookies kept (for 127.0.0.1, whatever the port), no JavaScript."""
+    """A person's browser: cookies kept (for 127.0.0.1, whatever the port), no JavaScript;
+    `headers` go with every request (say, the X-Forwarded-For a proxy would add for them)."""
 
-    def __init__(self):
+    def __init__(self, headers=None):
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirect
         )
+        self.headers = headers or {}
 
     def request(self, url, data=None, referer=None):
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        request = urllib.request.Request(url, data=body)
+        request = urllib.request.Request(url, data=body, headers=self.headers)
         if referer:
             request.add_header("Referer", referer)
         try:
@@ -60,6 +62,14 @@ class Browser:
 def journey(urls, answers):
     """Answer every page and confirm, each request on the next server in turn (a single URL
     works too); return the level of the result."""
+    status, _, html = result_page(urls, answers)
+    assert status == 200
+    return URGENCY.search(html).group(1)
+
+
+def result_page(urls, answers):
+    """Answer every page and confirm as journey() does; return the result page's status,
+    headers and HTML."""
     browser = Browser()
     for turn, (slug, keys) in enumerate(PAGES.items()):
         page, other = urls[turn % len(urls)], urls[(turn + 1) % len(urls)]
@@ -70,9 +80,7 @@ def journey(urls, answers):
     check = "/triage/check-your-answers/"
     status, headers, _ = browser.post_form(f"{urls[0]}{check}", f"{urls[-1]}{check}", {})
     assert status == 302 and "/triage/result/" in headers["Location"]
-    status, _, html = browser.get(urls[0] + headers["Location"])
-    assert status == 200
-    return URGENCY.search(html).group(1)
+    return browser.get(urls[0] + headers["Location"])
 
 
 @dataclass
@@ -113,13 +121,14 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(env, wsgi_app="cramps_site.wsgi:application"):
-    """gunicorn with the project's config on a free loopback port, once it answers."""
+def start_gunicorn(env, wsgi_app="cramps_site.wsgi:application", log=subprocess.DEVNULL):
+    """gunicorn with the project's config on a free loopback port, once it answers; its
+    error log (and Django's) goes to `log`, an open file, when given."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "cramps_site/gunicorn.conf.py",
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", wsgi_app],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )  # fmt: skip
     server = Server(process, f"http://127.0.0.1:{port}")
     wait_until_up(server)
@@ -132,7 +141,8 @@ def wait_until_up(server, seconds=60):
         if server.process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {server.process.returncode}")
         try:
-            with urllib.request.urlopen(server.url + "/", timeout=2):
+            # /healthz, which answers over plain HTTP even when HTTPS is required.
+            with urllib.request.urlopen(server.url + "/healthz", timeout=2):
                 return
         except urllib.error.HTTPError:
             return  # it answers, whatever it says

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 
 from tests.conftest import PASSWORD
 from tests.pages import parse
@@ -96,8 +97,13 @@ def test_the_questionnaire_sets_only_the_session_cookie(client, db, settings):
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
 
 
-def failed_login(client, username="admin", password="wrong password"):
-    return client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
+def failed_login(client, username="admin", password="wrong password", forwarded_for=None):
+    headers = {"x-forwarded-for": forwarded_for} if forwarded_for else {}
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        headers=headers,
+    )
 
 
 def test_repeated_failed_logins_lock_the_account_even_with_the_right_password(client, admin_user):
@@ -112,12 +118,37 @@ def test_repeated_failed_logins_lock_the_account_even_with_the_right_password(cl
     assert "_auth_user_id" not in client.session
 
 
-def test_the_lockout_covers_the_address_for_other_accounts(client, admin_user):
+def test_failures_against_one_account_leave_other_accounts_open_from_that_address(
+    client, admin_user
+):
     User.objects.create_superuser("second", password=PASSWORD)
     for _ in range(5):
         failed_login(client)
 
-    assert failed_login(client, username="second", password=PASSWORD).status_code == 429
+    assert failed_login(client, username="second", password=PASSWORD).status_code == 302
+
+
+def test_behind_a_proxy_failures_from_one_address_leave_the_account_open_from_another(
+    settings, admin_user
+):
+    settings.PROXY_COUNT = 1
+    attacker, editor = Client(), Client()
+    for _ in range(5):
+        failed_login(attacker, forwarded_for="203.0.113.9")
+
+    assert failed_login(attacker, password=PASSWORD, forwarded_for="203.0.113.9").status_code == 429
+    response = failed_login(editor, password=PASSWORD, forwarded_for="198.51.100.7")
+    assert response.status_code == 302 and editor.session["_auth_user_id"]
+
+
+def test_without_a_proxy_a_made_up_forwarded_address_does_not_escape_the_lockout(
+    client, settings, admin_user
+):
+    settings.PROXY_COUNT = 0
+    for n in range(5):
+        failed_login(client, forwarded_for=f"203.0.113.{n}")
+
+    assert failed_login(client, password=PASSWORD, forwarded_for="198.51.100.7").status_code == 429
 
 
 def test_the_right_password_works_before_the_limit(client, admin_user):
@@ -144,6 +175,7 @@ def test_deploy_check_is_clean_with_production_values(tmp_path):
         "DJANGO_HTTPS": "1",
         "DJANGO_SECRET_KEY": "x7#Lq2!vR9$kT4@mW8^pZ3&nB6*cF1(hJ5)dG0-sY-" * 2,
         "DJANGO_ALLOWED_HOSTS": "cramps.example.org",
+        "SITE_URL": "https://cramps.example.org",
         "DJANGO_DEBUG": "",
     }
 

@@ -41,8 +41,14 @@ def test_long_lists_are_paginated(client, no_articles, make_article, django_asse
     assert [a.get_text(strip=True) for a in second.select(".article-card__title")] == ["Article 20"]
 
 
-def test_junk_page_number_shows_a_page_not_an_error(client, make_article):
-    make_article()
+def test_junk_page_number_goes_to_the_nearest_real_page_not_an_error(
+    client, no_articles, make_article
+):
+    for n in range(ARTICLES_PER_PAGE + 1):
+        make_article(order=n)
 
-    for junk in ["abc", "-1", "99999", "1e9", "%00"]:
-        assert client.get(f"/articles/?page={junk}").status_code == 200
+    for junk, nearest in [("abc", 1), ("0", 2), ("-1", 2), ("99999", 2), ("1e9", 1), ("02", 2)]:
+        response = client.get(f"/articles/?page={junk}", follow=True)
+
+        assert response.redirect_chain == [(f"/articles/?page={nearest}", 302)], junk
+        assert response.status_code == 200

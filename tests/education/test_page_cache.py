@@ -6,6 +6,7 @@ fixture), whose wrapper serves stored pages, as gunicorn would call it.
 
 import datetime
 
+from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -92,6 +93,41 @@ def test_junk_query_strings_are_never_stored(wsgi_get, db, django_assert_num_que
 
     with django_assert_num_queries(1):  # the article list, rendered afresh
         assert wsgi_get("/?utm_source=x").status == 200
+
+
+def stored_page(path, **headers):
+    from education.caching import page_key
+
+    return cache.get(page_key(RequestFactory().get(path, headers=headers).environ))
+
+
+def test_page_numbers_that_do_not_exist_are_never_stored(wsgi_get, no_articles, make_article):
+    make_article()  # one page of articles
+
+    for junk in ["2", "99999", "0", "01"]:
+        assert wsgi_get(f"/articles/?page={junk}").status == 302
+
+        assert stored_page(f"/articles/?page={junk}") is None, junk
+    assert wsgi_get("/articles/?page=1").status == 200
+    assert stored_page("/articles/?page=1")
+
+
+def test_a_page_number_on_a_page_without_pages_is_never_stored(wsgi_get, make_article):
+    article = make_article()
+
+    for url in ["/?page=2", f"{article.get_absolute_url()}?page=2"]:
+        assert wsgi_get(url).status == 200
+
+        assert stored_page(url) is None, url
+
+
+def test_any_allowed_host_and_port_shares_one_stored_copy(wsgi_get, db, django_assert_num_queries):
+    wsgi_get("/articles/")
+
+    with django_assert_num_queries(0):
+        response = wsgi_get("/articles/", host="testserver:8443")
+
+    assert response.status == 200 and "8443" not in response.text()
 
 
 def test_refused_hosts_never_get_a_stored_page(wsgi_get, db):
