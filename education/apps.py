@@ -6,12 +6,14 @@ class EducationConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from education.caching import bump_content_version
         from education.models import Article, Source
+        from education.search_index import install_after_migrate
 
         for model in (Article, Source):
             post_save.connect(bump_content_version, sender=model)
             post_delete.connect(bump_content_version, sender=model)
         m2m_changed.connect(bump_content_version, sender=Article.related.through)
+        post_migrate.connect(install_after_migrate, sender=self)

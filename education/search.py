@@ -1,28 +1,39 @@
-"""Search of published articles: PostgreSQL full-text search, or a plain fallback on SQLite.
+"""Search of published articles through the database's full-text index.
 
-Both return the same thing: articles best first, each with a short snippet whose matching
-words are wrapped in <mark>. Snippets are built from escaped text, so they are safe to show.
+PostgreSQL ranks with its English text search; SQLite with FTS5 and BM25 (see
+education/search_index.py for how the index stays current). Both return the same thing:
+articles best first, each with a short snippet whose matching words are wrapped in <mark>.
+Snippets are built from escaped text, so they are safe to show. Results are cached per query
+until the content changes or a scheduled article goes live.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
+from education.caching import content_version, seconds_to_keep
 from education.models import Article
+from education.search_index import TABLE
 
 MAX_QUERY_LENGTH = 100
 MAX_RESULTS = 20
 SNIPPET_CHARACTERS = 180
 WORD = re.compile(r"[^\W_]{2,}", re.UNICODE)
 # Where a word matches counts for this much: the title most, then the summary, then the body.
-WEIGHTS = {"title": 3, "summary": 2, "text": 1}
+WEIGHTS = {"title": 3, "summary": 2, "body": 1}
 # Snippets mark matches with two characters articles never use, then escape, then swap them.
 START, STOP = "\u2983", "\u2984"
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_PUNCTUATION = re.compile(r"[#*_`>]+")
+POSTGRESQL_QUERY = "websearch_to_tsquery('english', %s)"
+LISTED_FIELDS = ("title", "slug", "summary", "body_html", "order")
 
 
 @dataclass(frozen=True)
@@ -39,31 +50,26 @@ def search_articles(query):
     terms = search_terms(query)
     if not terms:
         return []
-    if connection.vendor == "postgresql":
-        return _postgres_search(query[:MAX_QUERY_LENGTH])
-    return _simple_search(terms)
+    query = query[:MAX_QUERY_LENGTH]
+    key = "search:{}:{}".format(
+        content_version(), hashlib.sha256(f"{connection.vendor}:{query}".encode()).hexdigest()
+    )
+    hits = cache.get(key)
+    if hits is None:
+        hits = _postgres_search(query) if connection.vendor == "postgresql" else _fts5(terms)
+        cache.set(key, hits, timeout=seconds_to_keep())
+    return hits
 
 
 def _postgres_search(query):
-    from django.contrib.postgres.search import (
-        SearchHeadline,
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-    )
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
     search = SearchQuery(query, search_type="websearch", config="english")
-    vector = (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("summary", weight="B", config="english")
-        + SearchVector("body", weight="C", config="english")
-    )
     found = (
         Article.objects.published()
-        .annotate(document=vector)
-        .filter(document=search)
+        .filter(RawSQL(f"search_document @@ {POSTGRESQL_QUERY}", [query], BooleanField()))
         .annotate(
-            rank=SearchRank(vector, search),
+            rank=RawSQL(f"ts_rank(search_document, {POSTGRESQL_QUERY})", [query], FloatField()),
             headline=SearchHeadline(
                 "body",
                 search,
@@ -74,9 +80,28 @@ def _postgres_search(query):
                 min_words=15,
             ),
         )
+        .only(*LISTED_FIELDS)
         .order_by("-rank", "order")[:MAX_RESULTS]
     )
     return [Hit(article, _marked(_plain_markdown(article.headline))) for article in found]
+
+
+def _fts5(terms):
+    """Every word must match, as the start of a word (so "stretch" finds "stretching")."""
+    match = " ".join(f'"{term}"*' for term in terms)
+    matching = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
+    weights = ", ".join(str(WEIGHTS[name]) for name in ("title", "summary", "body"))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{matching} ORDER BY bm25({TABLE}, {weights})", [match])
+        best_first = [article_id for (article_id,) in cursor.fetchall()]
+    visible = set(
+        Article.objects.published()
+        .filter(pk__in=RawSQL(matching, [match]))
+        .values_list("pk", flat=True)
+    )
+    chosen = [pk for pk in best_first if pk in visible][:MAX_RESULTS]
+    by_id = Article.objects.only(*LISTED_FIELDS).in_bulk(chosen)
+    return [Hit(by_id[pk], _snippet(by_id[pk], terms)) for pk in chosen]
 
 
 def _marked(text):
@@ -87,25 +112,6 @@ def _marked(text):
 def _plain_markdown(text):
     text = strip_tags(MARKDOWN_LINK.sub(r"\1", text))
     return " ".join(MARKDOWN_PUNCTUATION.sub("", text).split())
-
-
-def _simple_search(terms):
-    candidates = Article.objects.published().only("title", "slug", "summary", "body_html", "order")
-    scored = []
-    for article in candidates:
-        fields = {
-            "title": article.title.lower(),
-            "summary": article.summary.lower(),
-            "text": strip_tags(article.body_html).lower(),
-        }
-        if not all(any(term in value for value in fields.values()) for term in terms):
-            continue
-        score = sum(
-            WEIGHTS[name] * value.count(term) for name, value in fields.items() for term in terms
-        )
-        scored.append((-score, article.order, article))
-    scored.sort(key=lambda item: item[:2])
-    return [Hit(article, _snippet(article, terms)) for _, _, article in scored[:MAX_RESULTS]]
 
 
 def _snippet(article, terms):
