@@ -1,3 +1,4 @@
+import dataclasses
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -210,6 +211,12 @@ class Image(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Articles store their HTML: show them this picture's new file, words and size.
+        for article in self.articles.all():
+            article.save(update_fields=["body"])
+
     @property
     def reference(self):
         return f"![[image:{self.pk}]]"
@@ -230,14 +237,8 @@ class Image(models.Model):
     def set_picture(self, picture):
         """Make the renditions of a picture open_upload accepted (files first, then fields)."""
         made = pictures.make_renditions(picture)
-        self.renditions = [rendition.as_json() for rendition in made]
+        self.renditions = [dataclasses.asdict(rendition) for rendition in made]
         self.width, self.height = made[-1].width, made[-1].height
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # Articles store their HTML: show them this picture's new file, words and size.
-        for article in self.articles.all():
-            article.save(update_fields=["body"])
 
     def rendition_list(self):
         return [pictures.Rendition(**data) for data in self.renditions]

@@ -8,6 +8,7 @@ browsers may keep them for good (see education.middleware.PictureFileMiddleware)
 
 import hashlib
 import io
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ ENCODINGS = {
     "PNG": ("png", "image/png", {"optimize": True}),
 }
 CONTENT_TYPES = {extension: mime for extension, mime, _ in ENCODINGS.values()}
+# What save_encoded names a file (inside FOLDER): 20 hex digits of its hash, then its width.
+RENDITION_NAME = re.compile(r"[0-9a-f]{20}-[0-9]{1,4}\.(?P<extension>webp|jpg|png)")
 
 NOT_A_PICTURE = "Choose a JPEG, PNG or WebP picture. This file is not one, or it is damaged."
 TOO_BIG = "The file is {megabytes:.1f} MB. Choose a picture of 10 MB or less."
@@ -50,9 +53,6 @@ class Rendition:
     @property
     def mime_type(self):
         return ENCODINGS[self.format][1]
-
-    def as_json(self):
-        return {"name": self.name, "width": self.width, "height": self.height, "format": self.format}
 
 
 def open_upload(upload):
