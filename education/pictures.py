@@ -88,8 +88,10 @@ def pixels_only(picture):
 
 
 def rendition_widths(width):
-    """The standard widths narrower than the picture, and never wider than the original."""
-    return [w for w in RENDITION_WIDTHS if w < width] + [min(width, RENDITION_WIDTHS[-1])]
+    """The standard widths the picture covers, plus its own width when that is smaller than
+    the largest: a picture is never enlarged."""
+    narrower = [w for w in RENDITION_WIDTHS if w < width]
+    return narrower if width > RENDITION_WIDTHS[-1] else [*narrower, width]
 
 
 def make_renditions(picture, storage=default_storage):
