@@ -103,7 +103,7 @@ def render_markdown(source, find_figures=None):
         html=place_figures(html, figures),
         sections=sections,
         references=references,
-        missing=[r for r in references if r not in figures],
+        missing=list(dict.fromkeys(r for r in references if r not in figures)),
     )
 
 
@@ -111,12 +111,14 @@ def place_figures(html, figures):
     """Each reference paragraph becomes its figure; an unknown one disappears, so readers
     never meet a broken picture (editors get an error before saving, see Article.clean)."""
 
+    first = FIGURE_PARAGRAPH.search(html)
+
     def figure_html(match):
         figure = figures.get(match.group(1))
         if figure is None:
             return ""
-        # A picture above the first section is likely in view at once: load it straight away.
-        eager = "<h2" not in html[: match.start()] and match.start() == html.find("<p>![[")
+        # The first picture, above the first section, is likely in view at once: load it now.
+        eager = match.start() == first.start() and "<h2" not in html[: match.start()]
         return render_to_string(
             "education/includes/figure.html", {"figure": figure, "eager": eager}
         ).strip()

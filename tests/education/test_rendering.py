@@ -138,3 +138,15 @@ def test_figure_text_is_escaped():
     html = render_markdown("![[image:1]]", figures).html
 
     assert "<script>" not in html and "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_a_paragraph_that_only_starts_with_a_reference_does_not_take_the_eager_load():
+    html = render_markdown("![[image:1]] and words.\n\n![[image:2]]", every_figure).html
+
+    assert 'loading="eager"' in html
+
+
+def test_a_reference_used_twice_is_reported_missing_once():
+    rendered = render_markdown("![[image:9]]\n\n![[image:9]]", lambda references: {})
+
+    assert rendered.missing == ["image:9"]
