@@ -61,3 +61,9 @@ def test_other_files_in_the_media_folder_are_not_served(client, db):
 
 def test_a_rendition_refuses_post(client, rendition):
     assert client.post(f"/media/{rendition.name}").status_code == 405
+
+
+def test_picture_files_never_touch_the_page_cache(rf):
+    from education.caching import page_key
+
+    assert page_key(rf.get("/media/images/0123456789abcdef0123-480.webp").environ) is None
