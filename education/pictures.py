@@ -27,7 +27,7 @@ RENDITION_WIDTHS = (480, 800, 1200)
 FOLDER = "images"
 # Pillow format name: (file extension, MIME type, save options)
 ENCODINGS = {
-    "WEBP": ("webp", "image/webp", {"quality": 80, "method": 6}),
+    "WEBP": ("webp", "image/webp", {"quality": 80, "method": 4}),
     "JPEG": ("jpg", "image/jpeg", {"quality": 82, "optimize": True, "progressive": True}),
     "PNG": ("png", "image/png", {"optimize": True}),
 }
