@@ -126,13 +126,15 @@ class ImageForm(EditorialForm):
     upload = forms.FileField(
         label="Picture file",
         help_text="A JPEG, PNG or WebP picture, at most 10 MB. Location and camera details "
-        "are removed. Leave empty to keep the current picture.",
+        "are removed.",
         widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["upload"].required = self.instance.pk is None
+        if self.instance.pk is not None:
+            self.fields["upload"].required = False
+            self.fields["upload"].help_text += " Leave empty to keep the current picture."
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")

@@ -271,3 +271,11 @@ def test_a_changed_picture_shows_at_once_on_cached_pages(wsgi_get, picture, make
     picture.save()
 
     assert "A man doing a side lunge." in wsgi_get(article.get_absolute_url()).text()
+
+
+def test_a_new_picture_needs_a_file(admin_client):
+    response = add_image(admin_client, None)
+
+    assert response.status_code == 200
+    assert "This field is required" in errors(response)
+    assert not Image.objects.exists()
