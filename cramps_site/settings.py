@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "cramps_site.middleware.PermissionsPolicyMiddleware",
     "cramps_site.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "education.middleware.PictureFileMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -211,6 +212,10 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded pictures (education.pictures): on this machine's disk by default. With more than
+# one app server, every server must see the same files: see docs/deploy.md.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+MEDIA_URL = "/media/"
 # Hashed static files are cached by browsers for good (whitenoise marks them immutable).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

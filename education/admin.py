@@ -1,11 +1,15 @@
 import reversion
+from django import forms
 from django.contrib import admin, messages
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from cramps_site.editorial import EditorialAdmin
-from education.models import Article, Feedback, Source
+from cramps_site.editorial import EditorialAdmin, EditorialForm
+from education.models import Article, Feedback, Image, Source
+from education.pictures import open_upload
 
 
 class SourceInline(admin.TabularInline):
@@ -115,6 +119,107 @@ class ArticleAdmin(EditorialAdmin):
         reversion.set_comment("Marked as reviewed.")
         self.message_user(
             request, f"Marked {len(queryset)} article(s) as reviewed today.", messages.SUCCESS
+        )
+
+
+class ImageForm(EditorialForm):
+    upload = forms.FileField(
+        label="Picture file",
+        help_text="A JPEG, PNG or WebP picture, at most 10 MB. Location and camera details "
+        "are removed.",
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["upload"].required = False
+            self.fields["upload"].help_text += " Leave empty to keep the current picture."
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        return open_upload(upload) if upload else None
+
+    def save(self, commit=True):
+        # Files are written only now, after every field passed, so a refused form stores none.
+        if self.cleaned_data.get("upload"):
+            self.instance.set_picture(self.cleaned_data["upload"])
+        return super().save(commit)
+
+
+@admin.register(Image)
+class ImageAdmin(EditorialAdmin):
+    form = ImageForm
+    list_display = ["thumbnail", "title", "alt_or_decorative", "reference_snippet", "use_count"]
+    list_display_links = ["thumbnail", "title"]
+    search_fields = ["title", "alt_text", "caption", "credit"]
+    list_filter = ["decorative"]
+    fieldsets = [
+        (None, {"fields": ["title", "upload", "preview"]}),
+        ("For readers", {"fields": ["alt_text", "decorative", "caption"]}),
+        ("Rights", {"fields": ["credit", "license"]}),
+        ("Where it is used", {"fields": ["reference_snippet", "used_in"]}),
+    ]
+    readonly_fields = ["preview", "reference_snippet", "used_in"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(articles_using=Count("articles"))
+
+    @admin.display(description="Picture")
+    def thumbnail(self, image):
+        if not image.renditions:
+            return "-"
+        return format_html(
+            '<img src="{}" alt="" width="120" height="{}">',
+            default_storage.url(image.rendition_list()[0].name),
+            round(120 * image.height / image.width),
+        )
+
+    @admin.display(description="Picture")
+    def preview(self, image):
+        if not image.renditions:
+            return "No picture yet."
+        return format_html(
+            "{}<p>{} by {} pixels, in {} sizes.</p>",
+            self.thumbnail(image),
+            image.width,
+            image.height,
+            len(image.renditions) // 2,
+        )
+
+    @admin.display(description="Alt text")
+    def alt_or_decorative(self, image):
+        return "Decorative (no alt text)" if image.decorative else image.alt_text
+
+    @admin.display(description="Reference for articles")
+    def reference_snippet(self, image):
+        if image.pk is None:
+            return "Save the picture to get its reference."
+        return format_html(
+            '<input type="text" readonly value="{}" size="18" aria-label="Reference to copy">'
+            "<p>Copy this onto a line of its own in an article's text.</p>",
+            image.reference,
+        )
+
+    @admin.display(description="Used in", ordering="articles_using")
+    def use_count(self, image):
+        return image.articles_using
+
+    @admin.display(description="Used in")
+    def used_in(self, image):
+        articles = image.articles.all() if image.pk else []
+        if not articles:
+            return "No article yet. A picture in use cannot be deleted."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                (
+                    (reverse("admin:education_article_change", args=[a.pk]), a.title)
+                    for a in articles
+                ),
+            ),
         )
 
 

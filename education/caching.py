@@ -92,7 +92,11 @@ def page_key(environ):
     ):
         return None
     path = environ.get("PATH_INFO", "")
-    if path.startswith(settings.STATIC_URL) or _has_session(environ) or not _secure_enough(environ):
+    if (
+        path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        or _has_session(environ)
+        or not _secure_enough(environ)
+    ):
         return None
     host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
     if not validate_host(split_domain_port(host)[0], settings.ALLOWED_HOSTS):

@@ -1,11 +1,15 @@
+import dataclasses
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from education.rendering import render_markdown
+from education import pictures
+from education.illustrations import illustration_figures, illustrations
+from education.rendering import Figure, render_markdown
 
 REVIEW_INTERVAL_YEARS = 3
 REVIEW_WARNING_DAYS = 30
@@ -49,7 +53,9 @@ class Article(models.Model):
     )
     body = models.TextField(
         help_text="Markdown. Start each section with '## ' and a heading that asks a question; "
-        "those headings make the 'On this page' list.",
+        "those headings make the 'On this page' list. To show a picture, put its reference "
+        "on a line of its own: ![[image:12]] (copy it from the picture's page under Images) "
+        "or one of our drawings, such as ![[illustration:side-lunge-stretch]].",
     )
     body_html = models.TextField(editable=False, default="")
     sections = models.JSONField(editable=False, default=list)
@@ -78,12 +84,14 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        rendered = render_markdown(self.body)
+        rendered = render_markdown(self.body, find_figures)
         self.body_html, self.sections = rendered.html, rendered.sections
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
         super().save(*args, **kwargs)
+        if update_fields is None or "body" in update_fields:
+            self.images.set(image_ids(set(rendered.references) - set(rendered.missing)))
 
     def get_absolute_url(self):
         return reverse("education:article_detail", args=[self.slug])
@@ -104,6 +112,9 @@ class Article(models.Model):
         }
 
     def clean(self):
+        missing = render_markdown(self.body, find_figures).missing
+        if missing:
+            raise ValidationError({"body": [missing_picture_message(m) for m in missing]})
         if (
             self.last_reviewed
             and self.next_review_due
@@ -129,6 +140,144 @@ class Article(models.Model):
     @property
     def review_overdue(self):
         return self.next_review_due < timezone.localdate()
+
+
+def missing_picture_message(reference):
+    kind, key = reference.split(":", 1)
+    if kind == "image":
+        return (
+            f"There is no picture for ![[{reference}]]. Copy the reference from the "
+            "picture's page under Images, or remove the line."
+        )
+    return (
+        f"There is no drawing for ![[{reference}]]. Our drawings are: "
+        + ", ".join(f"![[illustration:{name}]]" for name in illustrations())
+        + "."
+    )
+
+
+def image_ids(references):
+    keys = (r.removeprefix("image:") for r in references if r.startswith("image:"))
+    return [int(key) for key in keys if key.isdigit()]
+
+
+def find_figures(references):
+    """{reference: Figure} for the references that name an existing picture or drawing."""
+    images = Image.objects.filter(pk__in=image_ids(references))
+    return {
+        **illustration_figures(references),
+        **{f"image:{image.pk}": image.figure() for image in images},
+    }
+
+
+class Image(models.Model):
+    """A picture editors upload once and place in articles by reference."""
+
+    title = models.CharField(
+        max_length=200, help_text="To find it in the list. Readers do not see it."
+    )
+    alt_text = models.CharField(
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the picture shows, for people who cannot see it, in one sentence.",
+    )
+    decorative = models.BooleanField(
+        default=False,
+        help_text="Tick only if the picture adds nothing the text does not say. "
+        "Screen readers then skip it, and the alt text is not used.",
+    )
+    caption = models.CharField(max_length=300, blank=True, help_text="Shown under the picture.")
+    credit = models.CharField(
+        max_length=200, help_text="Who made it, shown under the picture, e.g. “Photo: Ana Ruiz”."
+    )
+    license = models.CharField(
+        max_length=200,
+        help_text="The terms we may use it under, e.g. “CC BY 4.0” or “Taken by our staff”.",
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    # [{"name", "width", "height", "format"}], made once when a picture is uploaded.
+    renditions = models.JSONField(editable=False, default=list)
+    articles = models.ManyToManyField(
+        Article, through="ImageUse", related_name="images", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Articles store their HTML: show them this picture's new file, words and size.
+        for article in self.articles.all():
+            article.save(update_fields=["body"])
+
+    @property
+    def reference(self):
+        return f"![[image:{self.pk}]]"
+
+    @property
+    def alt(self):
+        return "" if self.decorative else self.alt_text
+
+    def clean(self):
+        if not self.decorative and not self.alt_text.strip():
+            raise ValidationError(
+                {
+                    "alt_text": "Describe what the picture shows, or tick “Decorative” if it "
+                    "adds nothing the text does not say."
+                }
+            )
+
+    def set_picture(self, picture):
+        """Make the renditions of a picture open_upload accepted (files first, then fields)."""
+        made = pictures.make_renditions(picture)
+        self.renditions = [dataclasses.asdict(rendition) for rendition in made]
+        self.width, self.height = made[-1].width, made[-1].height
+
+    def rendition_list(self):
+        return [pictures.Rendition(**data) for data in self.renditions]
+
+    def figure(self):
+        renditions = self.rendition_list()
+        fallback = [r for r in renditions if r.format != "WEBP"]
+        largest = fallback[-1]
+        # The src is for browsers without srcset: a middling width suits most screens.
+        middle = next((r for r in fallback if r.width >= 800), largest)
+        return Figure(
+            src=default_storage.url(middle.name),
+            width=largest.width,
+            height=largest.height,
+            alt=self.alt,
+            caption=self.caption,
+            credit=f"{self.credit} ({self.license})",
+            srcset=srcset(fallback),
+            webp_srcset=srcset([r for r in renditions if r.format == "WEBP"]),
+        )
+
+
+def srcset(renditions):
+    return ", ".join(f"{default_storage.url(r.name)} {r.width}w" for r in renditions)
+
+
+class ImageUse(models.Model):
+    """Which article shows which picture; a picture in use cannot be deleted."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    image = models.ForeignKey(Image, on_delete=models.PROTECT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="one_use_per_article")
+        ]
+
+    def __str__(self):
+        return f"Shown in “{self.article}”"
 
 
 class Source(models.Model):

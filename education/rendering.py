@@ -4,6 +4,11 @@ markdown-it-py turns CommonMark into HTML and gives each `h2`/`h3` an id for the
 list; nh3 then keeps only an allowlist of tags, attributes and URL schemes, so nothing an
 editor types (script, event handlers, `javascript:` links, iframes, forms, styles) can
 reach a reader, however it is spelled or encoded.
+
+A paragraph that is only a picture reference, `![[image:12]]` or
+`![[illustration:side-lunge-stretch]]`, becomes a <figure> after sanitising, built from our
+own template and escaped data. The allowlist therefore never admits <figure>, <picture> or
+srcset: an editor's own raw HTML for them is still stripped.
 """
 
 import re
@@ -11,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 import nh3
+from django.template.loader import render_to_string
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
@@ -33,12 +39,30 @@ RESERVED_IDS = {"main-content", "on-this-page", "when-to-get-help", "sources", "
 ANCHORED_LEVELS = {"h2", "h3"}
 
 _markdown = MarkdownIt("commonmark", {"html": True})
+# A reference alone in its paragraph, as it comes out of the sanitiser.
+FIGURE_PARAGRAPH = re.compile(r"<p>!\[\[((?:image|illustration):[a-z0-9-]+)\]\]</p>")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What a <figure> shows; srcset and webp_srcset stay empty for a single SVG."""
+
+    src: str
+    width: int
+    height: int
+    alt: str
+    caption: str = ""
+    credit: str = ""
+    srcset: str = ""
+    webp_srcset: str = ""
 
 
 @dataclass(frozen=True)
 class RenderedMarkdown:
     html: str
     sections: list  # [{"id": ..., "title": ...}] for each h2, in order
+    references: list  # every picture reference, e.g. "image:12", in order
+    missing: list  # the references find_figures did not know
 
 
 def slugify_heading(text):
@@ -61,7 +85,8 @@ def _plain_text(inline_token):
     return " ".join("".join(words).split())
 
 
-def render_markdown(source):
+def render_markdown(source, find_figures=None):
+    """find_figures({"image:12", ...}) returns a Figure for each reference it knows."""
     tokens = _markdown.parse(source)
     taken, sections = set(RESERVED_IDS), []
     for index, token in enumerate(tokens):
@@ -71,8 +96,34 @@ def render_markdown(source):
             token.attrSet("id", anchor)
             if token.tag == "h2":
                 sections.append({"id": anchor, "title": title})
-    html = _markdown.renderer.render(tokens, _markdown.options, {})
-    return RenderedMarkdown(html=sanitize_html(html), sections=sections)
+    html = sanitize_html(_markdown.renderer.render(tokens, _markdown.options, {}))
+    references = FIGURE_PARAGRAPH.findall(html)
+    figures = find_figures(set(references)) if find_figures and references else {}
+    return RenderedMarkdown(
+        html=place_figures(html, figures),
+        sections=sections,
+        references=references,
+        missing=list(dict.fromkeys(r for r in references if r not in figures)),
+    )
+
+
+def place_figures(html, figures):
+    """Each reference paragraph becomes its figure; an unknown one disappears, so readers
+    never meet a broken picture (editors get an error before saving, see Article.clean)."""
+
+    first = FIGURE_PARAGRAPH.search(html)
+
+    def figure_html(match):
+        figure = figures.get(match.group(1))
+        if figure is None:
+            return ""
+        # The first picture, above the first section, is likely in view at once: load it now.
+        eager = match.start() == first.start() and "<h2" not in html[: match.start()]
+        return render_to_string(
+            "education/includes/figure.html", {"figure": figure, "eager": eager}
+        ).strip()
+
+    return FIGURE_PARAGRAPH.sub(figure_html, html)
 
 
 def sanitize_html(html):

@@ -36,6 +36,13 @@ def fast_test_settings(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded pictures go to a folder of each test's own, never into the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def reader(db):
     return User.objects.create_user("reader", password=PASSWORD)

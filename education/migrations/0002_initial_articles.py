@@ -9,6 +9,7 @@ import datetime
 from django.db import migrations
 from django.utils import timezone
 
+from education.illustrations import illustration_figures
 from education.rendering import render_markdown
 
 REVIEWED_BY = "Dr Sarah Okafor, general practitioner"
@@ -116,6 +117,8 @@ The muscles on the inside of your thigh are called the adductors. There are thre
 
 These muscles start at your pelvis. That is the ring of bones at your hips. They end on your femur. That is the long bone in your thigh.
 
+![[illustration:adductor-muscles]]
+
 The adductors pull your legs in toward each other. They also keep your legs steady when you walk, run or turn.
 
 ## What causes inner thigh cramps?
@@ -138,6 +141,8 @@ Most cramps ease if you:
 1. gently stretch the muscle and hold the stretch
 2. rub the muscle with your hands
 3. warm it, for example with a warm bath or a heating pad
+
+![[illustration:side-lunge-stretch]]
 
 Find step-by-step help on [how to ease and prevent inner thigh cramps](/articles/ease-and-prevent-inner-thigh-cramps/).
 
@@ -385,6 +390,10 @@ Try this:
 4. Hold the stretch. Keeping the muscle stretched helps it relax.
 5. Let go slowly once the cramp eases.
 
+![[illustration:side-lunge-stretch]]
+
+![[illustration:front-thigh-chair-stretch]]
+
 Stretch gently. Stop if the pain gets a lot worse.
 
 ## Does massage help?
@@ -432,6 +441,8 @@ After you exercise, cool down with static stretches. These are stretches you hol
 
 Stretch your inner thighs often, even on rest days when you do not exercise.
 
+![[illustration:soles-together-stretch]]
+
 ### Build up slowly
 
 Make your exercise harder or longer a little at a time. Avoid sudden hard efforts. This gives your muscles time to get used to the work.
@@ -456,7 +467,7 @@ def create_articles(apps, schema_editor):
     by_slug = {}
     for data in ARTICLES:
         # Historical models lack Article.save(), so render the Markdown here.
-        rendered = render_markdown(data["body"])
+        rendered = render_markdown(data["body"], illustration_figures)
         article = Article.objects.create(
             title=data["title"],
             slug=data["slug"],

@@ -7,7 +7,9 @@ from importlib import import_module
 from django.conf import settings
 from playwright.sync_api import expect
 
-from education.models import Article
+from education.models import Article, Image
+from education.pictures import open_upload
+from tests.picture_files import picture_bytes, upload
 from tests.triage.answers import PAGES, with_changes
 from triage.models import Result, load_rulebook
 from triage.views import SESSION_KEY
@@ -20,6 +22,7 @@ PAGE_SLUGS = list(PAGES)
 ANY_FRAGMENT = r"(#[\w-]*)?$"
 RESULT_URL = re.compile(r"/triage/result/[\w-]+/" + ANY_FRAGMENT)
 CHECK_ANSWERS_URL = re.compile(r"/triage/check-your-answers/" + ANY_FRAGMENT)
+STRETCHES_URL = "/articles/ease-and-prevent-inner-thigh-cramps/"
 
 
 def by_page(**changes):
@@ -146,6 +149,23 @@ def first_article_url():
     return Article.objects.published().first().get_absolute_url()
 
 
+def article_with_photo_url():
+    """The stretches article with an uploaded photo above its first section."""
+    photo = Image(
+        title="Stretch photo",
+        alt_text="A person stretching the inside of one thigh beside a chair.",
+        caption="A photo above the first section.",
+        credit="Photo: test",
+        license="Made for the tests",
+    )
+    photo.set_picture(open_upload(upload(picture_bytes(1600, 900))))
+    photo.save()
+    article = Article.objects.get(slug=STRETCHES_URL.split("/")[2])
+    article.body = f"{photo.reference}\n\n{article.body}"
+    article.save()
+    return article.get_absolute_url()
+
+
 def open_feedback_with_errors(page, server_url):
     """An article's feedback sent with no answer: the feedback page with its error summary."""
     page.goto(first_article_url())
@@ -165,6 +185,8 @@ PAGE_TYPES = {
     "home": open_url("/"),
     "article-list": open_url("/articles/"),
     "article": open_url(first_article_url),
+    "article-with-drawings": open_url(STRETCHES_URL),
+    "article-with-photo": open_url(article_with_photo_url),
     "triage-start": open_url("/triage/"),
     **{f"question-{n}": open_question_page(n) for n in range(1, len(PAGE_SLUGS) + 1)},
     "question-with-errors": open_page_with_errors,

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from education.rendering import render_markdown, slugify_heading
+from education.rendering import Figure, render_markdown, slugify_heading
 
 
 def test_h2_headings_get_ids_and_become_sections():
@@ -69,3 +69,84 @@ def test_ordinary_markdown_survives_sanitising():
         'alt="A stretch"',
     ]:
         assert fragment in html
+
+
+def a_figure(reference):
+    return Figure(src=f"/media/{reference}.jpg", width=800, height=600, alt=f"Alt {reference}")
+
+
+def every_figure(references):
+    return {reference: a_figure(reference) for reference in references}
+
+
+def test_a_reference_on_its_own_line_becomes_a_figure():
+    rendered = render_markdown("Before.\n\n![[image:7]]\n\nAfter.", every_figure)
+
+    assert '<figure class="article-figure">' in rendered.html
+    assert 'src="/media/image:7.jpg" width="800" height="600" alt="Alt image:7"' in rendered.html
+    assert "![[" not in rendered.html
+    assert rendered.references == ["image:7"] and rendered.missing == []
+
+
+def test_a_reference_inside_a_sentence_or_code_stays_text():
+    source = "See ![[image:7]] here.\n\n`![[image:7]]`\n\n    ![[image:7]]\n"
+
+    rendered = render_markdown(source, every_figure)
+
+    assert "<figure" not in rendered.html and rendered.references == []
+
+
+def test_an_unknown_reference_disappears_for_readers_and_is_reported():
+    rendered = render_markdown("Text.\n\n![[image:99]]\n", lambda references: {})
+
+    assert rendered.html == "<p>Text.</p>\n\n"
+    assert rendered.missing == ["image:99"]
+
+
+def test_an_editors_own_picture_markup_is_still_stripped():
+    source = (
+        '<figure><picture><source srcset="https://evil.example/x.webp"></picture>'
+        '<img src="/x.png" srcset="https://evil.example/y.png 2x" loading="eager" '
+        'onerror="alert(1)"></figure>'
+    )
+
+    html = render_markdown(source, every_figure).html
+
+    for stripped in ["<figure", "<picture", "<source", "srcset", "loading", "onerror"]:
+        assert stripped not in html
+    assert '<img src="/x.png">' in html
+
+
+def test_only_the_first_picture_above_the_first_section_loads_at_once():
+    source = "![[image:1]]\n\n![[image:2]]\n\n## Section\n\n![[image:3]]"
+
+    html = render_markdown(source, every_figure).html
+
+    assert re.findall(r'loading="(\w+)"', html) == ["eager", "lazy", "lazy"]
+
+
+def test_a_picture_after_the_first_section_is_lazy():
+    html = render_markdown("## Section\n\n![[image:1]]", every_figure).html
+
+    assert 'loading="lazy"' in html
+
+
+def test_figure_text_is_escaped():
+    def figures(references):
+        return {"image:1": Figure(src="/a.jpg", width=1, height=1, alt='"><script>', caption="<b>")}
+
+    html = render_markdown("![[image:1]]", figures).html
+
+    assert "<script>" not in html and "<b>" not in html and "&lt;b&gt;" in html
+
+
+def test_a_paragraph_that_only_starts_with_a_reference_does_not_take_the_eager_load():
+    html = render_markdown("![[image:1]] and words.\n\n![[image:2]]", every_figure).html
+
+    assert 'loading="eager"' in html
+
+
+def test_a_reference_used_twice_is_reported_missing_once():
+    rendered = render_markdown("![[image:9]]\n\n![[image:9]]", lambda references: {})
+
+    assert rendered.missing == ["image:9"]

@@ -1,0 +1,44 @@
+"""The site's own line drawings: SVG files in static/img/illustrations/, with their text
+alternatives and captions in education/content/illustrations.json."""
+
+import functools
+import json
+from pathlib import Path
+
+from django.conf import settings
+
+from education.rendering import Figure
+
+DATA_FILE = Path(__file__).resolve().parent / "content" / "illustrations.json"
+STATIC_FOLDER = "img/illustrations"
+
+
+@functools.cache
+def illustrations():
+    """{name: {"alt", "caption", "width", "height"}}, read once per process."""
+    return json.loads(DATA_FILE.read_text())["illustrations"]
+
+
+def illustration_figure(name):
+    data = illustrations().get(name)
+    if data is None:
+        return None
+    # The plain (unhashed) static name: article HTML is stored, and a hashed name would go
+    # stale at the next collectstatic; whitenoise revalidates these small files cheaply.
+    return Figure(
+        src=f"{settings.STATIC_URL}{STATIC_FOLDER}/{name}.svg",
+        width=data["width"],
+        height=data["height"],
+        alt=data["alt"],
+        caption=data["caption"],
+    )
+
+
+def illustration_figures(references):
+    """{reference: Figure} for the references that name one of our drawings."""
+    found = {}
+    for reference in references:
+        kind, name = reference.split(":", 1)
+        if kind == "illustration" and (figure := illustration_figure(name)):
+            found[reference] = figure
+    return found
