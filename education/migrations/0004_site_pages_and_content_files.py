@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 (
                     "body",
                     models.TextField(
-                        help_text="Markdown. Start each section with '## '. {retention_days} and {emergency_number} are filled in from the site's settings."
+                        help_text="Markdown. Start each section with '## '. {retention_days}, {session_hours} and {emergency_number} are filled in from the site's settings."
                     ),
                 ),
                 ("body_html", models.TextField(default="", editable=False)),

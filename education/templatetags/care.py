@@ -27,6 +27,7 @@ def _setting_values():
     return {
         "{emergency_number}": settings.EMERGENCY_NUMBER,
         "{retention_days}": settings.TRIAGE_RETENTION_DAYS,
+        "{session_hours}": settings.SESSION_COOKIE_AGE // 3600,
     }
 
 
