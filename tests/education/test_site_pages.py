@@ -105,3 +105,11 @@ def test_site_pages_are_never_added_or_deleted_in_the_admin(admin_client, db):
 
     assert admin_client.get("/admin/education/sitepage/add/").status_code == 403
     assert admin_client.get(f"/admin/education/sitepage/{page.pk}/delete/").status_code == 403
+
+
+def test_an_edit_to_a_stored_site_page_shows_at_once(wsgi_get, admin_client):
+    assert "Who publishes this site?" in wsgi_get("/about/").text()  # now stored
+
+    submit(admin_client, change_url("about"), title="About these pages")
+
+    assert "<h1>About these pages</h1>" in wsgi_get("/about/").text()
