@@ -113,3 +113,11 @@ def test_an_edit_to_a_stored_site_page_shows_at_once(wsgi_get, admin_client):
     submit(admin_client, change_url("about"), title="About these pages")
 
     assert "<h1>About these pages</h1>" in wsgi_get("/about/").text()
+
+
+def test_a_setting_filled_into_a_page_is_shown_as_text_never_as_markup(client, db, settings):
+    settings.EMERGENCY_NUMBER = "<b>911</b>"
+
+    body = parse(client.get("/about/")).select_one(".article-body")
+
+    assert "call <b>911</b>" in body.get_text() and not body.find("b")
