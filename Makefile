@@ -8,6 +8,7 @@ PIP := $(BIN)/python -m pip install --quiet --disable-pip-version-check
 
 run: $(VENV)/.runtime-installed .secret_key
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_content --verbosity 0
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py ensure_admin
 	@echo "Serving on http://127.0.0.1:8000 (press Ctrl+C to stop)"

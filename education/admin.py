@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from cramps_site.editorial import EditorialAdmin, EditorialForm
-from education.models import Article, Feedback, Image, Source
+from education.models import Article, Feedback, Image, SitePage, Source
 from education.pictures import open_upload
 
 
@@ -46,7 +46,7 @@ class ArticleAdmin(EditorialAdmin):
         "helpful_share",
         "view_link",
     ]
-    list_filter = ["status", ReviewFilter]
+    list_filter = ["status", "group", ReviewFilter]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["related"]
@@ -54,7 +54,7 @@ class ArticleAdmin(EditorialAdmin):
     actions = ["mark_reviewed"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "order", "related"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "group", "order", "related"]}),
         ("Clinical review", {"fields": ["reviewed_by", "last_reviewed", "next_review_due"]}),
         ("Reader feedback", {"fields": ["feedback_report"]}),
     ]
@@ -221,6 +221,26 @@ class ImageAdmin(EditorialAdmin):
                 ),
             ),
         )
+
+
+@admin.register(SitePage)
+class SitePageAdmin(EditorialAdmin):
+    """About, privacy and accessibility: the shipped pages, edited here; never added or
+    removed, because each has its own address."""
+
+    list_display = ["title", "updated_at", "view_link"]
+    search_fields = ["title", "summary", "body"]
+    fields = ["title", "summary", "body"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Page")
+    def view_link(self, page):
+        return format_html('<a href="{}">View</a>', page.get_absolute_url())
 
 
 @admin.register(Feedback)

@@ -9,10 +9,10 @@ class EducationConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from education.caching import bump_content_version
-        from education.models import Article, Source
+        from education.models import Article, SitePage, Source
         from education.search_index import install_after_migrate
 
-        for model in (Article, Source):
+        for model in (Article, Source, SitePage):
             post_save.connect(bump_content_version, sender=model)
             post_delete.connect(bump_content_version, sender=model)
         m2m_changed.connect(bump_content_version, sender=Article.related.through)

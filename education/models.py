@@ -41,6 +41,12 @@ class Article(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class Group(models.TextChoices):
+        # In the order the home page shows them.
+        ABOUT = "about", "About cramps"
+        HELP = "help", "Getting help"
+        LIVING = "living", "Living with cramps"
+
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200, unique=True, help_text="The last part of the web address."
@@ -67,10 +73,20 @@ class Article(models.Model):
     last_reviewed = models.DateField(default=timezone.localdate)
     next_review_due = models.DateField()
     reviewed_by = models.CharField(
-        max_length=200, help_text="Name and role of the clinical reviewer."
+        max_length=200,
+        blank=True,
+        help_text="Name and role of the clinician who approved this page. Leave blank until a "
+        "clinician has; the page then says it has not yet been reviewed by one.",
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    group = models.CharField(
+        max_length=10,
+        choices=Group.choices,
+        default=Group.ABOUT,
+        help_text="Where the home page lists it.",
+    )
     related = models.ManyToManyField("self", symmetrical=False, blank=True)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -104,11 +120,23 @@ class Article(models.Model):
             "url": url,
             "headline": self.title,
             "description": self.summary,
-            "lastReviewed": self.last_reviewed.isoformat(),
-            "reviewedBy": {"@type": "Person", "name": self.reviewed_by},
+            **self._review_claims(),
             "about": {"@type": "MedicalCondition", "name": "Inner thigh cramps"},
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "inLanguage": "en",
+        }
+
+    @property
+    def clinically_reviewed(self):
+        return bool(self.reviewed_by.strip())
+
+    def _review_claims(self):
+        """A review is claimed only once a clinician is named as having done it."""
+        if not self.clinically_reviewed:
+            return {}
+        return {
+            "lastReviewed": self.last_reviewed.isoformat(),
+            "reviewedBy": {"@type": "Person", "name": self.reviewed_by},
         }
 
     def clean(self):
@@ -291,6 +319,48 @@ class Source(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SitePage(models.Model):
+    """A page about the site itself (about, privacy, accessibility), linked from every footer.
+
+    The body may name a setting in braces, such as {retention_days}; the page fills it in
+    when it is shown, so it always matches how the site is set up.
+    """
+
+    class Slug(models.TextChoices):
+        # In the order the footer lists them; each has its own address (education/urls.py).
+        ABOUT = "about", "About this information"
+        PRIVACY = "privacy", "Privacy"
+        ACCESSIBILITY = "accessibility", "Accessibility statement"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=50, unique=True, choices=Slug.choices)
+    summary = models.CharField(
+        max_length=300, help_text="One or two plain sentences, shown under the title."
+    )
+    body = models.TextField(
+        help_text="Markdown. Start each section with '## '. {retention_days}, {session_hours} "
+        "and {emergency_number} are filled in from the site's settings.",
+    )
+    body_html = models.TextField(editable=False, default="")
+    sections = models.JSONField(editable=False, default=list)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        rendered = render_markdown(self.body)
+        self.body_html, self.sections = rendered.html, rendered.sections
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("education:site_page", kwargs={"slug": self.slug})
 
 
 class FeedbackQuerySet(models.QuerySet):

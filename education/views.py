@@ -15,7 +15,7 @@ from cramps_site.client_address import client_address
 from cramps_site.site_url import absolute_url
 from education.caching import cacheable_public_page
 from education.forms import FeedbackForm
-from education.models import Article
+from education.models import Article, SitePage
 from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
 
 ARTICLES_PER_PAGE = 20
@@ -26,10 +26,22 @@ HOME_ARTICLES = 10  # the rest are a click away on the article list
 @cacheable_public_page
 def home(request):
     articles = list(
-        Article.objects.published().only("title", "slug", "summary")[: HOME_ARTICLES + 1]
+        Article.objects.published().only("title", "slug", "summary", "group")[: HOME_ARTICLES + 1]
     )
-    context = {"articles": articles[:HOME_ARTICLES], "more": len(articles) > HOME_ARTICLES}
+    context = {
+        "groups": _by_group(articles[:HOME_ARTICLES]),
+        "more": len(articles) > HOME_ARTICLES,
+    }
     return render(request, "education/home.html", context)
+
+
+def _by_group(articles):
+    """[(group label, its articles)] in the groups' own order, leaving out empty ones."""
+    groups = [
+        (label, [article for article in articles if article.group == value])
+        for value, label in Article.Group.choices
+    ]
+    return [(label, members) for label, members in groups if members]
 
 
 @require_safe
@@ -72,6 +84,13 @@ def _find_article(request, slug):
         return visible.prefetch_related("sources", related).get(slug=slug)
     except Article.DoesNotExist:
         raise Http404("No article found at this address.") from None
+
+
+@require_safe
+@cacheable_public_page
+def site_page(request, slug):
+    page = get_object_or_404(SitePage, slug=slug)
+    return render(request, "education/site_page.html", {"page": page})
 
 
 @require_safe

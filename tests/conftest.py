@@ -6,8 +6,9 @@ import os
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.core.management import call_command
 from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
@@ -41,6 +42,20 @@ def media_root(settings, tmp_path):
     """Uploaded pictures go to a folder of each test's own, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database holds the shipped content, as a fresh install after `make run`.
+
+    Tests that roll back by re-creating the database from a serialized copy (made when the
+    database was created, before this loaded the content) get a copy that includes it.
+    """
+    with django_db_blocker.unblock():
+        call_command("load_content", verbosity=0)
+        for connection in connections.all(initialized_only=True):
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture

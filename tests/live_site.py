@@ -108,8 +108,10 @@ def static_files_ready():
 
 
 def prepare_site(env):
-    """What `make run` does before serving: migrate, an admin account, static files."""
+    """What `make run` does before serving: migrate, the shipped content, an admin account,
+    static files."""
     manage(env, "migrate", "--noinput")
+    manage(env, "load_content", "--verbosity", "0")
     manage(env, "ensure_admin")
     if not static_files_ready():
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")

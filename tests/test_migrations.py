@@ -1,24 +1,65 @@
-"""The data migrations go both ways: reversing removes what they made, and they redo it."""
+"""The migrations go both ways: reversing removes what they made, and they redo it. Articles
+and site pages come from `load_content`, not from migrations, so no migration removes them."""
+
+import hashlib
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 
 from education.models import Article
+from education.shipped_content import article_fields, fingerprint
 from triage.models import Question, Rule, SafetyCase
+
+HAND_OVER = "education.migrations.0007_hand_version_one_articles_to_the_loader"
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_content_migrations_reverse_and_reapply():
-    assert Article.objects.count() == 4 and Rule.objects.count() == 21
+def test_migrations_reverse_and_reapply_and_leave_the_content_alone():
+    assert Article.objects.count() == 10 and Rule.objects.count() == 21
 
     call_command("migrate", "triage", "0001", verbosity=0)
     assert not Rule.objects.exists() and not Question.objects.exists()
     assert not SafetyCase.objects.exists()
 
-    call_command("migrate", "education", "0001", verbosity=0)
-    assert not Article.objects.exists()
+    call_command("migrate", "education", "0003", verbosity=0)
+    assert "education_sitepage" not in connection.introspection.table_names()
 
     call_command("migrate", verbosity=0)
 
-    assert Article.objects.count() == 4 and Rule.objects.count() == 21
-    assert SafetyCase.objects.count() == 30
+    assert Rule.objects.count() == 21 and SafetyCase.objects.count() == 30
+    assert Article.objects.count() == 10
+
+
+def sha256(text):
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def test_a_version_one_article_nobody_edited_is_handed_to_the_loader(db, monkeypatch):
+    migration = import_module(HAND_OVER)
+    article = Article.objects.get(slug="inner-thigh-cramps")
+    edited = Article.objects.get(slug="groin-strain")
+    Article.objects.filter(pk__in=[article.pk, edited.pk]).update(
+        content_hash="", reviewed_by="Dr Invented, general practitioner"
+    )
+    monkeypatch.setattr(
+        migration,
+        "VERSION_ONE_BODIES",
+        {article.slug: sha256(article.body), edited.slug: sha256("what version 1 said")},
+    )
+    monkeypatch.setattr(migration, "INVENTED_REVIEWER", sha256("Dr Invented, general practitioner"))
+
+    migration.hand_over(apps, None)
+
+    article.refresh_from_db()
+    edited.refresh_from_db()
+    assert article.content_hash == fingerprint(article_fields(article))
+    assert edited.content_hash == ""  # changed since version 1: the editor's, kept
+    assert article.reviewed_by == edited.reviewed_by == ""
+
+    migration.take_back(apps, None)
+
+    article.refresh_from_db()
+    assert article.content_hash == ""

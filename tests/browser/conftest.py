@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 
 from cramps_site.apps import create_initial_revisions
 from education.models import Article
@@ -55,19 +56,20 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def shipped_content(transactional_db):
-    """The data migrations' content (articles, questions, rules), as a fresh install has it,
-    with its initial revisions.
+    """The shipped content (articles, site pages, questions, rules), as a fresh install has
+    it, with its initial revisions.
 
     A transactional test ends by flushing the database, and serialized_rollback cannot bring
-    the content back here (see above), so the migrations' own functions recreate it.
+    the content back here (see above), so the migration's own function and the content
+    loader recreate it.
     """
     if Article.objects.exists() and Page.objects.exists():
         return
+    ContentType.objects.clear_cache()  # the flush renumbered them
     if not Article.objects.exists():
-        migration("education", "0002_initial_articles").create_articles(django_apps, None)
+        call_command("load_content", verbosity=0)
     if not Page.objects.exists():
         migration("triage", "0002_questionnaire").create_questionnaire(django_apps, None)
-    ContentType.objects.clear_cache()  # the flush renumbered them
     create_initial_revisions(using="default")
 
 

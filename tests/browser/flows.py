@@ -200,4 +200,8 @@ PAGE_TYPES = {
     "search-empty": open_url("/search/?q="),
     "feedback-with-errors": open_feedback_with_errors,
     "feedback-thanks": open_feedback_thanks,
+    "about": open_url("/about/"),
+    "privacy": open_url("/privacy/"),
+    "accessibility": open_url("/accessibility/"),
 }
+SITE_PAGE_TYPES = ["about", "privacy", "accessibility"]

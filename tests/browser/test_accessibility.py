@@ -4,7 +4,7 @@ violation on any kind of public page, in the state a reader meets it."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.flows import PAGE_TYPES
+from tests.browser.flows import DESKTOP, PAGE_TYPES, PHONE, SITE_PAGE_TYPES
 
 WCAG_AA = {
     "runOnly": {
@@ -28,6 +28,17 @@ def assert_no_violations(page):
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_page_has_no_accessibility_violations(page, live_server, name):
+    PAGE_TYPES[name](page, live_server.url)
+
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+@pytest.mark.parametrize("name", ["home", *SITE_PAGE_TYPES])
+def test_home_and_site_pages_have_no_violations_on_a_phone_and_a_desktop(
+    page, live_server, name, viewport
+):
+    page.set_viewport_size(viewport)
     PAGE_TYPES[name](page, live_server.url)
 
     assert_no_violations(page)

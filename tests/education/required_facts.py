@@ -143,3 +143,146 @@ REQUIRED_FACTS = [
     ),
     ("prevent: raise intensity gradually", [r"a little at a time|gradual|build up slowly"]),
 ]
+
+# The corrections of CONTENT_GUIDE.md version 2, stated where a reader needs them.
+REQUIRED_FACTS += [
+    (
+        "inner-thigh stretch: side lunge, other knee bent, cramped leg straight",
+        [r"side lunge", r"bend the knee of your other leg", r"cramped leg[^.]*straight"],
+    ),
+    (
+        "inner-thigh stretch: soles together, knees drop",
+        [r"soles of your feet together", r"knees drop"],
+    ),
+    (
+        "foot-to-bottom stretch works the front of the thigh",
+        [r"foot toward your bottom works the front of the thigh"],
+    ),
+    (
+        "older adults stretch sitting or lying down",
+        [r"older adult[^.]*stretch sitting or lying down"],
+    ),
+    (
+        "kidney, dialysis, liver or heart failure: the care team's advice, not general tips",
+        [
+            r"kidney disease, are on dialysis, or have liver disease or heart failure",
+            r"follow your care team's advice on fluids and potassium",
+        ],
+    ),
+    ("water pills: the care team's advice too", [r"care team[^.]*(\.[^.]*)?water pill"]),
+    (
+        "no heat with diabetes, numbness or poor circulation",
+        [
+            r"do not use heat if you have:? diabetes numbness[^.]*poor blood flow",
+            r"not feel[^.]*burn",
+        ],
+    ),
+    (
+        "no rubbing or massage for a possible clot",
+        [r"do not rub or massage a leg that may have a blood clot"],
+    ),
+    (
+        "no massage or heat on a fresh strain for 2 to 3 days",
+        [
+            r"do not massage a fresh strain in its first 2 to 3 days",
+            r"do not use heat on a fresh strain",
+        ],
+    ),
+    ("do not stop a medicine on your own", [r"do not stop a prescribed medicine on your own"]),
+    (
+        "statin exception: stop and get help for dark pee, bad pain or weakness",
+        [r"statin and you have dark pee, bad muscle pain, or muscle weakness, stop the statin"],
+    ),
+    (
+        "dark pee: a blood test the same day",
+        [r"dark pee like cola or tea needs a blood test the same day"],
+    ),
+    ("one leg: not the soreness after a cramp", [r"not just the soreness that can follow a cramp"]),
+    ("soreness after a cramp can last up to a day", [r"soreness can last up to a day"]),
+    ("painkillers do not stop a cramp", [r"painkillers do not stop a cramp"]),
+    (
+        "acetaminophen may ease soreness afterwards",
+        [r"acetaminophen \(tylenol\) may ease soreness afterwards"],
+    ),
+    (
+        "ibuprofen, naproxen: ask a pharmacist; not with kidney disease, blood thinner, pregnancy",
+        [
+            r"ask a pharmacist before you take ibuprofen or naproxen",
+            r"do not take them if you have kidney disease, take a blood thinner, or are pregnant",
+        ],
+    ),
+    (
+        "waking at night: see a doctor soon, not an emergency",
+        [r"keep waking you up at night", r"this is not an emergency"],
+    ),
+    ("fluids: regularly and to thirst", [r"drink regularly through the day, to thirst"]),
+    ("too much water is harmful too", [r"too much water can be harmful"]),
+    ("sweat loses mostly salt", [r"sweat, you lose mostly salt"]),
+    (
+        "weak proof that minerals or foods prevent cramps",
+        [
+            r"little proof that any food prevents cramps",
+            r"little proof that taking extra minerals prevents",
+        ],
+    ),
+    ("often there is no clear cause", [r"often there is no clear cause"]),
+    (
+        "a cramp over 10 minutes that does not ease needs help",
+        [r"more than 10 minutes and stretching does not ease it, get medical help today"],
+    ),
+]
+
+# What the guide's ten articles cover beyond the source document.
+REQUIRED_FACTS += [
+    (
+        "quinine: the FDA warns against it for leg cramps",
+        [r"fda warns against using (it|quinine) for leg cramps"],
+    ),
+    ("tonic water is not a treatment", [r"tonic water[^.]*(\.[^.]*)?not a treatment"]),
+    (
+        "magnesium: Cochrane, unlikely to help older adults",
+        [r"cochrane", r"unlikely to prevent cramps in older adults"],
+    ),
+    ("magnesium in pregnancy: unclear", [r"pregnancy, the results were not clear"]),
+    (
+        "potassium tablets only on prescription",
+        [r"potassium[^.]*(\.[^.]*)?only if a doctor prescribes"],
+    ),
+    ("medicines that can cause cramps: asthma inhalers", [r"asthma inhalers"]),
+    (
+        "a pharmacist can review your medicines",
+        [r"pharmacist can look at all the medicines you take"],
+    ),
+    ("night cramps: loose bed covers", [r"keep bed covers loose"]),
+    ("night cramps: alcohol and caffeine", [r"cut down on alcohol", r"cut down on caffeine"]),
+    (
+        "pre-eclampsia signs",
+        [
+            r"sudden swelling of your face, hands or feet",
+            r"a bad headache",
+            r"pain just below your ribs",
+            r"pre-eclampsia",
+        ],
+    ),
+    ("pelvic girdle pain", [r"pelvic girdle pain"]),
+    (
+        "no supplements in pregnancy without advice",
+        [r"do not take supplements for cramps without asking your ob-gyn"],
+    ),
+    ("blood clot (DVT)", [r"deep vein thrombosis"]),
+    ("hernia: a stuck lump is an emergency", [r"lump is painful or hard and will not go back in"]),
+    (
+        "broken hip at 60 or over: cannot stand, call",
+        [r"60 or over and you cannot stand or walk after a fall, call"],
+    ),
+    ("twisted testicle", [r"testicular torsion"]),
+    ("infection: fever with a limp", [r"high temperature and you cannot put weight on your leg"]),
+    ("usually no tests are needed", [r"usually no tests are needed"]),
+    ("blood test for muscle damage: creatine kinase", [r"creatine kinase"]),
+    ("ankle blood pressure test for PAD", [r"ankle blood pressure test"]),
+    ("ultrasound scan for a clot", [r"ultrasound scan, to look for a blood clot"]),
+    ("strain: about 2 weeks to feel better", [r"most strains feel better in about 2 weeks"]),
+    ("strain: up to 8 weeks before hard exercise", [r"wait up to 8 weeks before hard exercise"]),
+    ("strain: no alcohol in the first days", [r"in those first days, do not use:[^.]*alcohol"]),
+    ("strain: when an X-ray is needed", [r"x-ray"]),
+]

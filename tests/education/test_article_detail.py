@@ -115,3 +115,13 @@ def test_reader_gets_no_cookie(client, make_article):
     response = client.get(make_article().get_absolute_url())
 
     assert not response.cookies
+
+
+def test_an_article_no_clinician_has_reviewed_says_so_and_names_no_one(client, make_article):
+    article = make_article(reviewed_by="")
+
+    soup = parse(client.get(article.get_absolute_url()))
+
+    review = " ".join(soup.select_one(".review-dates").get_text(" ").split())
+    assert "This page has not yet been reviewed by a clinician." in review
+    assert "Reviewed by" not in review and "Page last reviewed" not in review

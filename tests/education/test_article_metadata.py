@@ -43,3 +43,12 @@ def test_canonical_open_graph_and_twitter_tags(client, make_article):
     assert soup.select_one('meta[property="og:description"]')["content"] == "About cramps."
     assert soup.select_one('meta[name="twitter:card"]')["content"] == "summary"
     assert not soup.select_one('meta[name="robots"]')
+
+
+def test_structured_data_claims_no_review_before_a_clinician_has_reviewed(client, make_article):
+    article = make_article(reviewed_by="")
+
+    soup = parse(client.get(article.get_absolute_url()))
+
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert "reviewedBy" not in data and "lastReviewed" not in data

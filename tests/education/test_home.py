@@ -15,10 +15,21 @@ def test_home_links_every_published_article_and_the_checker(client, no_articles,
 
 
 def test_fresh_install_home_lists_the_shipped_articles(client, db):
-    """The data migration fills the site: a new install is never an empty shell."""
+    """load_content fills the site: a new install is never an empty shell."""
     soup = parse(client.get("/"))
 
-    assert len(soup.select(".article-card")) == Article.objects.published().count() >= 4
+    assert len(soup.select(".article-card")) == Article.objects.published().count() == 10
+
+
+def test_home_puts_the_checker_first_then_the_articles_in_their_groups(client, db):
+    main = parse(client.get("/")).select_one("main")
+
+    headings = [h2.get_text() for h2 in main.select("h2")]
+    assert headings == ["Not sure what to do?", *Article.Group.labels]
+    for section in main.select("section"):
+        slugs = [a["href"].split("/")[2] for a in section.select(".article-card a")]
+        groups = set(Article.objects.filter(slug__in=slugs).values_list("group", flat=True))
+        assert [Article.Group(group).label for group in groups] == [section.h2.get_text()]
 
 
 def test_home_makes_two_queries(client, make_article, django_assert_max_num_queries):

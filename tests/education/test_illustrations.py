@@ -58,7 +58,7 @@ def test_the_front_of_thigh_drawing_says_it_is_not_an_inner_thigh_stretch():
         ("inner-thigh-cramps", ["adductor-muscles", "side-lunge-stretch"]),
         (
             "ease-and-prevent-inner-thigh-cramps",
-            ["side-lunge-stretch", "front-thigh-chair-stretch", "soles-together-stretch"],
+            ["side-lunge-stretch", "soles-together-stretch", "front-thigh-chair-stretch"],
         ),
     ],
 )

@@ -1,0 +1,91 @@
+import reversion
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from education import shipped_content as content
+from education.models import REVIEW_INTERVAL_YEARS, Article, SitePage, Source, years_after
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the shipped articles and site pages from education/content/. Safe to run again: "
+        "unchanged files change nothing, and a page changed in the admin is never overwritten."
+    )
+
+    def handle(self, **options):
+        try:
+            articles = self.read(content.ARTICLES_DIR, content.article_fields_from_file)
+            pages = self.read(content.PAGES_DIR, content.site_page_fields_from_file)
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_comment("Loaded from the shipped content files.")
+                outcomes = [
+                    *self.load(Article, articles, content.article_fields, self.write_article),
+                    *self.load(SitePage, pages, content.site_page_fields, self.write_page),
+                ]
+                self.link_related(articles, outcomes)
+        except content.ContentFileError as error:
+            raise CommandError(str(error)) from error
+        if options["verbosity"]:
+            for slug, outcome in outcomes:
+                self.stdout.write(f"{slug}: {outcome}")
+
+    def read(self, folder, fields_from_file):
+        """{slug: fields} for every file in the folder; a file is named after its slug."""
+        loaded = {}
+        for content_file in content.read_folder(folder):
+            fields = fields_from_file(content_file)
+            slug = content_file.meta["slug"]
+            if content_file.path.stem != slug:
+                raise content.ContentFileError(f"{content_file.path.name}: name it {slug}.md")
+            loaded[slug] = fields
+        return loaded
+
+    def load(self, model, files, fields_of, write):
+        existing = model.objects.in_bulk(list(files), field_name="slug")
+        for slug, fields in files.items():
+            row = existing.get(slug)
+            outcome = content.decide(row, row and fields_of(row), fields)
+            if outcome in (content.Outcome.CREATED, content.Outcome.UPDATED):
+                row = row or model(slug=slug)
+                row.content_hash = content.fingerprint(fields)
+                write(row, fields)
+            yield slug, outcome
+
+    def write_page(self, page, fields):
+        page.title, page.summary, page.body = fields["title"], fields["summary"], fields["body"]
+        page.save()
+
+    def write_article(self, article, fields):
+        for name in ("title", "summary", "body", "order", "group"):
+            setattr(article, name, fields[name])
+        if article.pk is None:
+            article.status = Article.Status.PUBLISHED
+            article.publish_at = timezone.now()
+            article.next_review_due = years_after(timezone.localdate(), REVIEW_INTERVAL_YEARS)
+        try:
+            article.clean()  # an unknown picture reference would silently vanish from the page
+        except ValidationError as error:
+            raise content.ContentFileError(
+                f"{article.slug}.md: {' '.join(error.messages)}"
+            ) from error
+        article.save()
+        article.sources.all().delete()
+        for source in fields["sources"]:
+            Source.objects.create(article=article, **source)
+
+    def link_related(self, articles, outcomes):
+        """Once every article exists, so that any may name any other."""
+        written = {
+            slug
+            for slug, outcome in outcomes
+            if outcome in (content.Outcome.CREATED, content.Outcome.UPDATED) and slug in articles
+        }
+        named = written.union(*(articles[slug]["related"] for slug in written))
+        by_slug = Article.objects.in_bulk(list(named), field_name="slug")
+        for slug in written:
+            unknown = ", ".join(sorted(set(articles[slug]["related"]) - set(by_slug)))
+            if unknown:
+                raise content.ContentFileError(f"{slug}.md: no article {unknown}")
+            by_slug[slug].related.set(by_slug[other] for other in articles[slug]["related"])

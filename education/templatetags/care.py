@@ -1,0 +1,39 @@
+"""The care signs every page shows, from one file, and the settings a page's text may name."""
+
+import functools
+
+from django import template
+from django.conf import settings
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from education.shipped_content import load_red_flags
+
+register = template.Library()
+
+
+@functools.cache
+def _red_flags():
+    return load_red_flags()
+
+
+@register.simple_tag
+def care_signs(level):
+    """The signs of a care level ("emergency", "urgent" or "soon") from red_flags.yaml."""
+    return _red_flags()[level]
+
+
+def _setting_values():
+    return {
+        "{emergency_number}": settings.EMERGENCY_NUMBER,
+        "{retention_days}": settings.TRIAGE_RETENTION_DAYS,
+        "{session_hours}": settings.SESSION_COOKIE_AGE // 3600,
+    }
+
+
+@register.filter
+def with_settings(html):
+    """Fill in the settings a body names, such as {retention_days}, when the page is shown."""
+    for placeholder, value in _setting_values().items():
+        html = html.replace(placeholder, str(conditional_escape(value)))
+    return mark_safe(html)

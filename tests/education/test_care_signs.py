@@ -1,0 +1,83 @@
+"""One source for the red flags: the article care cards, every footer and the symptom
+checker's start and result pages show the same signs, from education/content/red_flags.yaml,
+and those signs mean what the checker's page 1 and urgent rules mean."""
+
+import pytest
+
+from education.models import Article
+from education.shipped_content import load_red_flags
+from tests.pages import parse
+from tests.triage.answers import with_changes
+from tests.triage.flow import complete_questionnaire
+
+SIGNS = load_red_flags()
+# The meaning of each page 1 question of the checker (TRIAGE_SPEC.md section 2), in words
+# each emergency sign must use.
+EMERGENCY_MEANINGS = {
+    "chest_pain_or_breathless": ["chest pain", "shortness of breath", "coughing up blood"],
+    "leg_cold_pale": ["suddenly cold, pale, blue or gray"],
+    "saddle_numbness": [
+        "between both inner thighs",
+        "genitals or bottom",
+        "new trouble peeing",
+        "new loss of control of your pee or poop",
+        "weakness in both legs",
+    ],
+    "tetanus_signs": ["stiff jaw or neck", "spasms in many muscles", "wound or animal bite"],
+    "stroke_signs": ["one side of your face, arm or leg", "trouble speaking"],
+    "testicle_pain": ["pain in a testicle or the scrotum"],
+}
+URGENT_MEANINGS = [
+    ["one leg", "swollen", "warm, red and painful", "not just the soreness"],
+    ["dark brown or red, like cola or tea", "blood test today"],
+    ["weak or gives way"],
+    ["cannot put weight on your leg"],
+    ["more than 10 minutes", "does not ease"],
+]
+
+
+def items(element):
+    return [" ".join(li.get_text(" ").split()) for li in element.select("li")]
+
+
+def test_the_emergency_signs_mean_what_the_checkers_first_page_asks():
+    assert len(SIGNS["emergency"]) == len(EMERGENCY_MEANINGS)
+    for sign, words in zip(SIGNS["emergency"], EMERGENCY_MEANINGS.values(), strict=True):
+        for word in words:
+            assert word in sign, f"{word!r} missing from {sign!r}"
+
+
+def test_the_urgent_signs_mean_what_the_checkers_urgent_rules_say():
+    for sign, words in zip(SIGNS["urgent"], URGENT_MEANINGS, strict=True):
+        for word in words:
+            assert word in sign, f"{word!r} missing from {sign!r}"
+
+
+def test_no_ordinary_cramp_or_waking_at_night_is_an_emergency_or_urgent():
+    for sign in SIGNS["emergency"] + SIGNS["urgent"]:
+        assert "very painful" not in sign and "hard to move" not in sign
+        assert "waking" not in sign and "wakes" not in sign
+
+
+@pytest.mark.parametrize("slug", ["inner-thigh-cramps", "groin-strain"])
+def test_the_article_care_card_shows_each_level_from_the_one_file(client, db, slug):
+    page = parse(client.get(Article.objects.get(slug=slug).get_absolute_url()))
+
+    card = page.select_one("article .when-to-get-help")
+    assert items(card.select_one(".care-card--immediate")) == SIGNS["emergency"]
+    assert items(card.select_one(".care-card--urgent")) == SIGNS["urgent"]
+    assert items(card.select_one(".care-card--non-urgent")) == SIGNS["soon"]
+
+
+def test_the_footer_and_the_checker_start_page_show_the_same_emergency_signs(client, db):
+    for path in ["/", "/about/", "/triage/"]:
+        page = parse(client.get(path))
+        assert items(page.select_one("footer .emergency-line")) == SIGNS["emergency"], path
+    start = parse(client.get("/triage/")).select_one("main .care-card--immediate")
+    assert items(start) == SIGNS["emergency"]
+
+
+def test_the_checker_result_lists_the_same_emergency_signs_under_if_things_change(client, db):
+    page = parse(complete_questionnaire(client, with_changes()))
+
+    assert SIGNS["emergency"] in [items(ul) for ul in page.select("main ul")]

@@ -1,0 +1,116 @@
+"""None of the mistakes the clinical review found in version 1 appears on any page a reader
+can reach: articles, site pages, home, the article list, the checker's start page."""
+
+import re
+
+import pytest
+
+from education.models import Article, SitePage
+from tests.pages import parse
+
+
+@pytest.fixture
+def site_text(client, db):
+    """{address: [(section heading, [sentences])]} for every reader page."""
+    paths = ["/", "/articles/", "/triage/"]
+    paths += [page.get_absolute_url() for page in Article.objects.published()]
+    paths += [page.get_absolute_url() for page in SitePage.objects.all()]
+    return {path: sections(parse(client.get(path)).select_one("main")) for path in paths}
+
+
+def sections(main):
+    """The page's text cut at each h2, each part cut into sentences (list items included)."""
+    parts, heading, words = [], "", []
+    for element in main.find_all(["h2", "h3", "p", "li", "dt", "dd"]):
+        if element.find(["p", "li"]) or element.find_parent("nav"):
+            continue  # inner blocks are read on their own; contents lists repeat headings
+        text = " ".join(element.get_text(" ").split())
+        if element.name == "h2":
+            parts.append((heading, words))
+            heading, words = text, []
+        else:
+            words += re.split(r"(?<=[.!?:])\s+", text)
+    parts.append((heading, words))
+    return parts
+
+
+def sentences_matching(site_text, pattern):
+    for path, parts in site_text.items():
+        for _heading, sentences in parts:
+            for sentence in sentences:
+                if re.search(pattern, sentence, re.IGNORECASE):
+                    yield path, sentence
+
+
+def sections_matching(site_text, pattern):
+    for path, parts in site_text.items():
+        for heading, sentences in parts:
+            text = " ".join(sentences)
+            if re.search(pattern, text, re.IGNORECASE):
+                yield path, heading, text
+
+
+def test_an_ordinary_cramp_is_never_called_an_emergency(site_text):
+    assert not list(sentences_matching(site_text, r"very painful and hard to move"))
+
+
+def test_the_foot_to_bottom_stretch_is_only_offered_for_the_front_of_the_thigh(site_text):
+    found = list(sentences_matching(site_text, r"foot[^.]*(to|toward) (your )?(bottom|buttock)"))
+    assert found
+    for path, sentence in found:
+        assert "front of" in sentence and "inner" not in sentence, (path, sentence)
+
+
+def test_food_and_fluid_tips_carry_the_care_team_caveat(site_text):
+    tips = r"bananas|avocados|coconut water|potassium-rich|drink more"
+    found = list(sections_matching(site_text, tips))
+    assert found
+    for path, heading, text in found:
+        assert re.search(r"care team", text, re.IGNORECASE), (path, heading)
+        assert re.search(r"kidney", text, re.IGNORECASE), (path, heading)
+
+
+def test_drinking_more_is_only_advised_for_heat_and_exercise(site_text):
+    for path, sentence in sentences_matching(site_text, r"drink (more|plenty|lots)"):
+        assert re.search(r"\bdo not\b|hot|heat|exercise", sentence, re.IGNORECASE), (
+            path,
+            sentence,
+        )
+    assert not list(sentences_matching(site_text, r"more and more|as much (water )?as you can"))
+
+
+def test_heat_is_never_suggested_without_its_caution(site_text):
+    found = list(sections_matching(site_text, r"heating pad|warm bath|warm compress"))
+    assert found
+    for path, heading, text in found:
+        assert re.search(r"diabetes|do not use", text, re.IGNORECASE), (path, heading)
+
+
+def test_do_not_stop_a_medicine_always_comes_with_the_statin_exception(site_text):
+    found = list(sections_matching(site_text, r"do not stop a (prescribed )?medicine"))
+    assert found
+    for path, heading, text in found:
+        assert re.search(r"statin[^.]*dark pee[^.]*stop", text, re.IGNORECASE), (path, heading)
+
+
+def test_dark_pee_is_always_a_same_day_matter(site_text):
+    found = list(sentences_matching(site_text, r"dark (pee|urine)|pee is dark"))
+    assert found
+    for path, sentence in found:
+        assert re.search(r"today|same day|right away|now", sentence, re.IGNORECASE), (
+            path,
+            sentence,
+        )
+
+
+def test_painkiller_advice_carries_its_cautions(site_text):
+    for path, heading, text in sections_matching(site_text, r"ibuprofen|naproxen"):
+        for caution in ("kidney disease", "blood thinner", "pregnan"):
+            assert caution in text.lower(), (path, heading, caution)
+    for path, sentence in sentences_matching(site_text, r"painkillers?[^.]*stop"):
+        assert "do not stop" in sentence.lower(), (path, sentence)
+
+
+def test_one_sore_leg_after_a_cramp_is_not_called_urgent(site_text):
+    assert not list(sentences_matching(site_text, r"swollen, warm, red or sore"))
+    assert not list(sentences_matching(site_text, r"swollen, warm, red or painful"))
