@@ -66,9 +66,7 @@ def load_questionnaire(apps):
     """Create every row of the questionnaire from the data files."""
     model = {name: apps.get_model("triage", name) for name in MODELS}
     questions = _load_pages(model)
-    levels = {
-        row["key"]: model["Level"].objects.create(**row) for row in read("levels.json")
-    }
+    levels = {row["key"]: model["Level"].objects.create(**row) for row in read("levels.json")}
     factors = _load_factors(model, apps.get_model("education", "Article"))
     for order, step in enumerate(read("advice_steps.json")):
         model["AdviceStep"].objects.create(order=order, **step)

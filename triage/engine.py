@@ -275,7 +275,9 @@ def _case_problems(rulebook, case):
         problems.append(f"unknown expected level {case.expected_level!r}")
     factor_keys = {factor.key for factor in rulebook.factors}
     advice_keys = {step.key for step in rulebook.advice_steps}
-    problems += [f"unknown factor {f!r}" for f in case.expected_factors or () if f not in factor_keys]
+    problems += [
+        f"unknown factor {f!r}" for f in case.expected_factors or () if f not in factor_keys
+    ]
     problems += [f"unknown advice {a!r}" for a in case.forbidden_advice if a not in advice_keys]
     return problems
 

@@ -1,8 +1,9 @@
 """The questionnaire as data: pages, questions, choices, levels, factors, rules, safety cases.
 
-Everything here is loaded from the data files in triage/data/ (TRIAGE_SPEC.md version 2) by
-a data migration and is editable in the admin. The keys and values are the interface that rules, safety cases and form field
-names speak in, so the admin guards them with the safety gate (triage/safety.py).
+Everything here is loaded from the data files in triage/data/ (TRIAGE_SPEC.md version 2) by a
+data migration and is editable in the admin. The keys and values are the interface that rules,
+safety cases and form field names speak in, so the admin guards them with the safety gate
+(triage/safety.py).
 """
 
 import secrets
@@ -208,7 +209,7 @@ def _check_keys(obj, field, queryset, kind):
     """A JSON list field must hold keys of existing rows."""
     keys = getattr(obj, field)
     if not isinstance(keys, list):
-        raise ValidationError({field: "Give a list of keys, like [] or [\"strain\"]."})
+        raise ValidationError({field: 'Give a list of keys, like [] or ["strain"].'})
     unknown = set(map(str, keys)) - set(queryset.values_list("key", flat=True))
     if unknown:
         raise ValidationError({field: f"Not {kind}: {', '.join(sorted(unknown))}."})
@@ -328,12 +329,22 @@ class SafetyCase(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        for field in ("expected_factors", "forbidden_advice"):
+            keys = getattr(self, field)
+            if keys is not None and not (
+                isinstance(keys, list) and all(isinstance(key, str) for key in keys)
+            ):
+                raise ValidationError({field: 'Give a list of keys, like ["heat", "roller"].'})
+
     def as_engine_case(self):
         return engine.SafetyCase(
             name=self.name,
             answers=self.answers,
             expected_level=self.expected_level.key,
-            expected_factors=None if self.expected_factors is None else tuple(self.expected_factors),
+            expected_factors=None
+            if self.expected_factors is None
+            else tuple(self.expected_factors),
             forbidden_advice=tuple(self.forbidden_advice or ()),
         )
 
