@@ -7,7 +7,7 @@ every path gives the same advice for the same answers. Sections refer to TRIAGE_
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 IS_ONE_OF = "is_one_of"
 INCLUDES_ANY_OF = "includes_any_of"
@@ -243,7 +243,7 @@ class CaseResult:
     case: SafetyCase
     got_level: str | None
     problems: tuple = ()  # why the case itself is not valid
-    differences: tuple = field(default=())  # where the outcome differs from what it expects
+    differences: tuple = ()  # where the outcome differs from what it expects
 
     @property
     def passed(self):
@@ -259,18 +259,19 @@ def check_case(rulebook, case):
     problems = _case_problems(rulebook, case)
     if problems:
         return CaseResult(case=case, got_level=None, problems=tuple(problems))
-    outcome = evaluate(rulebook, rulebook.walk(case.answers).answers)
-    return CaseResult(case=case, got_level=outcome.level, differences=_differences(case, outcome))
+    walk = rulebook.walk(case.answers)
+    outcome = evaluate(rulebook, walk.answers)
+    differences = _differences(case, outcome)
+    if walk.next_page is not None:
+        # Often a rule change that no longer stops the questions early, so say where.
+        missing = [key for key in rulebook.pages[walk.next_page] if key not in case.answers]
+        unasked = f"the questions go on to page {walk.next_page + 1}, which this case does "
+        differences = (unasked + f"not answer ({', '.join(missing)})", *differences)
+    return CaseResult(case=case, got_level=outcome.level, differences=differences)
 
 
 def _case_problems(rulebook, case):
     problems = rulebook.problems_with(case.answers)
-    if problems:
-        return problems
-    walk = rulebook.walk(case.answers)
-    if walk.next_page is not None:
-        missing = [key for key in rulebook.pages[walk.next_page] if key not in case.answers]
-        problems.append(f"no answer to {', '.join(missing)} (page {walk.next_page + 1})")
     if case.expected_level not in rulebook.levels:
         problems.append(f"unknown expected level {case.expected_level!r}")
     factor_keys = {factor.key for factor in rulebook.factors}
