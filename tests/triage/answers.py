@@ -5,9 +5,14 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "triage" / "data"
 
+
+def read_questionnaire():
+    return json.loads((DATA / "questionnaire.json").read_text())
+
+
 PAGES = {
     page["slug"]: [question["key"] for question in page["questions"]]
-    for page in json.loads((DATA / "questionnaire.json").read_text())["pages"]
+    for page in read_questionnaire()["pages"]
 }
 
 PAGE_1_ALL_NO = dict.fromkeys(PAGES["serious-symptoms"], "no")
