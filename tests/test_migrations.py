@@ -9,7 +9,7 @@ from triage.models import Question, Rule, SafetyCase
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_content_migrations_reverse_and_reapply():
-    assert Article.objects.count() == 4 and Rule.objects.count() == 21
+    assert Article.objects.count() == 4 and Rule.objects.count() == 56
 
     call_command("migrate", "triage", "0001", verbosity=0)
     assert not Rule.objects.exists() and not Question.objects.exists()
@@ -20,5 +20,5 @@ def test_content_migrations_reverse_and_reapply():
 
     call_command("migrate", verbosity=0)
 
-    assert Article.objects.count() == 4 and Rule.objects.count() == 21
-    assert SafetyCase.objects.count() == 30
+    assert Article.objects.count() == 4 and Rule.objects.count() == 56
+    assert SafetyCase.objects.count() == 92
