@@ -148,3 +148,27 @@ def remove_questionnaire(apps, schema_editor):
     for name in MODELS:
         table = apps.get_model("triage", name)._meta.db_table
         schema_editor.execute(f"DELETE FROM {schema_editor.quote_name(table)}")
+
+
+def rules_table():
+    """The rules of rules.json as the Markdown table in docs/clinical-safety.md."""
+    multiple = {
+        question["key"]
+        for page in read("questionnaire.json")["pages"]
+        for question in page["questions"]
+        if question["kind"] == "multiple"
+    }
+    lines = ["| id | fires when | level | factor | reason shown |", "|---|---|---|---|---|"]
+    for rule in read("rules.json"):
+        when = "; ".join(
+            _condition_text(key, values, key in multiple) for key, values in rule["when"].items()
+        )
+        factor = rule["factor"] or ""
+        lines.append(f"| {rule['code']} | {when} | {rule['level']} | {factor} | {rule['reason']} |")
+    return "\n".join(lines)
+
+
+def _condition_text(key, values, multiple):
+    if multiple:
+        return f"{key} has {'any of ' if len(values) > 1 else ''}{', '.join(values)}"
+    return f"{key} = {values[0]}" if len(values) == 1 else f"{key} in {', '.join(values)}"
