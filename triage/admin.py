@@ -250,7 +250,15 @@ class ResultAdmin(admin.ModelAdmin):
     list_display = ["created_at", "level", "rules_version"]
     list_filter = ["level"]
     date_hierarchy = "created_at"
-    readonly_fields = ["token", "answers", "level", "fired_rules", "factors", "rules_version"]
+    readonly_fields = [
+        "token",
+        "answers",
+        "level",
+        "fired_rules",
+        "factors",
+        "advice",
+        "rules_version",
+    ]
 
     def has_add_permission(self, request):
         return False
