@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from cramps_site.apps import create_initial_revisions
 from education.models import Article
 from tests.browser.flows import DESKTOP, PHONE
+from triage import data_files
 from triage.models import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -66,7 +67,7 @@ def shipped_content(transactional_db):
     if not Article.objects.exists():
         migration("education", "0002_initial_articles").create_articles(django_apps, None)
     if not Page.objects.exists():
-        migration("triage", "0002_questionnaire").create_questionnaire(django_apps, None)
+        data_files.load_questionnaire(django_apps)
     ContentType.objects.clear_cache()  # the flush renumbered them
     create_initial_revisions(using="default")
 
