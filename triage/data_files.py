@@ -24,7 +24,7 @@ def read(name):
 
 
 class CaseFileError(ValueError):
-    """A safety case file that is not in the format of triage_cases.json."""
+    """A safety case file that is not in the format of triage/data/spec_examples.json."""
 
 
 def cases_from(data):
