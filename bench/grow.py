@@ -24,10 +24,14 @@ RESULTS = int(os.environ.get("BENCH_RESULTS", 1_000_000))
 BATCH = 20_000
 ANSWERS = {
     "chest_pain_or_breathless": "no", "leg_cold_pale": "no", "saddle_numbness": "no",
+    "tetanus_signs": "no", "stroke_signs": "no", "testicle_pain": "no",
+    "age_band": "16_to_59", "pregnant": "no",
     "duration": "days", "frequency": "sometimes", "severity": "mild",
-    "walking_pain_eases_with_rest": "no", "one_leg_swollen": "no", "swelling": "no",
-    "numbness": "no", "leg_weakness": "no", "back_pain_spreading": "no", "dark_urine": "no",
-    "injury": "no", "triggers": ["sweating"], "medicines": ["none"], "conditions": ["none"],
+    "cramp_length": "minutes", "circulation_pain": "no",
+    "leg_swelling": "no", "numbness": "no", "leg_weakness": "no", "back_pain_spreading": "no",
+    "dark_urine": "no", "injury": "no", "cannot_bear_weight": "no", "groin_lump": "no",
+    "clot_risk": "no", "fever": "no",
+    "triggers": ["sweating"], "medicines": ["none"], "conditions": ["none"],
 }  # fmt: skip
 
 
@@ -54,19 +58,13 @@ def grow_articles():
 
 
 def grow_results():
-    rulebook = load_rulebook()
-    outcome = Result(
-        answers=ANSWERS,
-        level="self_care",
-        fired_rules=[{"code": "C1", "level": "self_care", "reason": "Low fluids."}],
-        factors=["fluids_electrolytes"],
-        rules_version=rulebook.version,
-    )
+    # One result made as the questionnaire makes it, copied with other tokens and times.
+    outcome = Result.objects.record(load_rulebook(), ANSWERS)
     now = timezone.now()
     spread = timedelta(days=settings.TRIAGE_RETENTION_DAYS) / RESULTS
     # Results are stamped "now" on creation; this script sets its own times instead.
     Result._meta.get_field("created_at").auto_now_add = False
-    for start in range(0, RESULTS, BATCH):
+    for start in range(1, RESULTS, BATCH):  # the recorded one is the first
         batch = [
             Result(
                 token=new_result_token(),
@@ -74,6 +72,7 @@ def grow_results():
                 level=outcome.level,
                 fired_rules=outcome.fired_rules,
                 factors=outcome.factors,
+                advice=outcome.advice,
                 rules_version=outcome.rules_version,
                 created_at=now - spread * offset,
             )

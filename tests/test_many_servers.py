@@ -45,7 +45,7 @@ def servers(tmp_path_factory):
 
 def test_the_questionnaire_works_when_requests_alternate_between_servers(servers):
     assert journey(servers, with_changes(numbness="yes")) == "soon"
-    assert journey(servers, with_changes(one_leg_swollen="yes")) == "urgent"
+    assert journey(servers, with_changes(leg_swelling="one_leg")) == "urgent"
 
 
 def test_concurrent_questionnaires_all_succeed(servers):

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from cramps_site.editorial import EditorialAdmin, EditorialForm
 from triage import engine
 from triage.models import (
+    AdviceStep,
     Choice,
     Condition,
     Factor,
@@ -181,8 +182,8 @@ class LevelAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
 
 @admin.register(Factor)
 class FactorAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
-    list_display = ["key", "title", "article_link"]
-    logic_fields = ["key"]
+    list_display = ["key", "title", "order", "article_link"]
+    logic_fields = ["key", "hidden_by", "order"]
     list_select_related = ["article"]
     autocomplete_fields = ["article"]
 
@@ -193,33 +194,50 @@ class FactorAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
         return format_html('<a href="{}">{}</a>', factor.link(), factor.article.title)
 
 
+@admin.register(AdviceStep)
+class AdviceStepAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
+    """The keys are fixed by the spec: steps are reworded or re-ruled, never added."""
+
+    list_display = ["key", "section", "levels", "not_with", "only_with", "order"]
+    list_filter = ["section"]
+    logic_fields = ["key", "section", "levels", "not_with", "only_with", "order"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class SafetyCaseForm(EditorialForm):
     class Meta:
         model = SafetyCase
-        fields = ["name", "answers", "expected_level", "expected_factors"]
+        fields = ["name", "answers", "expected_level", "expected_factors", "forbidden_advice"]
 
     def clean(self):
         cleaned = super().clean()
         level = cleaned.get("expected_level")
         if level is None or "answers" not in cleaned:
             return cleaned
-        case = engine.SafetyCase(
+        case = SafetyCase(
             name=cleaned.get("name", ""),
             answers=cleaned["answers"],
-            expected_level=level.key,
-            expected_factors=tuple(cleaned.get("expected_factors") or ()),
-        )
+            expected_level=level,
+            expected_factors=cleaned.get("expected_factors"),
+            forbidden_advice=cleaned.get("forbidden_advice") or [],
+        ).as_engine_case()
         result = engine.check_case(load_rulebook(), case)
         if not result.passed:
-            detail = result.describe() or f"the rules give {result.got_level}"
-            raise ValidationError(f"This case does not pass with the current rules: {detail}.")
+            raise ValidationError(
+                f"This case does not pass with the current rules: {result.describe()}."
+            )
         return cleaned
 
 
 @admin.register(SafetyCase)
 class SafetyCaseAdmin(EditorialAdmin):
     form = SafetyCaseForm
-    list_display = ["name", "expected_level", "expected_factors"]
+    list_display = ["name", "expected_level", "expected_factors", "forbidden_advice"]
     list_filter = ["expected_level"]
     list_select_related = ["expected_level"]
     search_fields = ["name"]
@@ -232,7 +250,15 @@ class ResultAdmin(admin.ModelAdmin):
     list_display = ["created_at", "level", "rules_version"]
     list_filter = ["level"]
     date_hierarchy = "created_at"
-    readonly_fields = ["token", "answers", "level", "fired_rules", "factors", "rules_version"]
+    readonly_fields = [
+        "token",
+        "answers",
+        "level",
+        "fired_rules",
+        "factors",
+        "advice",
+        "rules_version",
+    ]
 
     def has_add_permission(self, request):
         return False

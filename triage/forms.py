@@ -34,9 +34,11 @@ class QuestionPageForm(forms.Form):
     # GOV.UK pattern: the server checks answers, the browser does not block the form.
     use_required_attribute = False
 
-    def __init__(self, questions, *args, **kwargs):
+    def __init__(self, questions, rulebook, earlier_answers, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
+        self.rulebook = rulebook
+        self.earlier_answers = earlier_answers
         for question in self.questions:
             self.fields[question.key] = _field_for(question)
         self.helper = FormHelper()
@@ -45,10 +47,18 @@ class QuestionPageForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        answers = {**self.earlier_answers, **cleaned}
         for question in self.questions:
             answer = cleaned.get(question.key)
+            if answer is None:
+                continue  # already refused by its field
             if isinstance(answer, list) and NONE_OF_THESE in answer and len(answer) > 1:
                 self.add_error(question.key, NONE_WITH_OTHERS)
+                continue
+            # Answers that only go with certain other answers, as the data files say.
+            for check in self.rulebook.questions[question.key].checks:
+                if check.refuses(answer, answers):
+                    self.add_error(question.key, check.message)
         return cleaned
 
     def first_input_id(self, key):

@@ -1,8 +1,9 @@
 """The questionnaire as data: pages, questions, choices, levels, factors, rules, safety cases.
 
-Everything here is created from shared/TRIAGE_SPEC.md by a data migration and is editable in
-the admin. The keys and values are the interface that rules, safety cases and form field
-names speak in, so the admin guards them with the safety gate (triage/safety.py).
+Everything here is loaded from the data files in triage/data/ (TRIAGE_SPEC.md version 2) by a
+data migration and is editable in the admin. The keys and values are the interface that rules,
+safety cases and form field names speak in, so the admin guards them with the safety gate
+(triage/safety.py).
 """
 
 import secrets
@@ -60,12 +61,44 @@ class Question(models.Model):
         max_length=200, help_text="Shown when the question is not answered."
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Order on its page.")
+    checks = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Answers allowed only with other answers: [{"when": {"duration": ["today"]}, '
+        '"allowed": ["once"], "message": "If your cramps started today, choose Just once"}].',
+    )
 
     class Meta:
         ordering = ["page__number", "order", "id"]
 
     def __str__(self):
         return self.key
+
+    def clean(self):
+        problem = _checks_problem(self.checks, Question.objects.exclude(pk=self.pk))
+        if problem:
+            raise ValidationError({"checks": problem})
+
+
+def _checks_problem(checks, other_questions):
+    """What is wrong with a question's checks, so a bad edit cannot break every page."""
+    example = 'Give a list like [{"when": {"duration": ["today"]}, "allowed": ["once"], '
+    example += '"message": "..."}].'
+    if not isinstance(checks, list) or not all(isinstance(c, dict) for c in checks):
+        return example
+    known = set(other_questions.values_list("key", flat=True))
+    for check in checks:
+        when, allowed, message = check.get("when"), check.get("allowed"), check.get("message")
+        if set(check) != {"when", "allowed", "message"} or not isinstance(when, dict):
+            return example
+        if not when or not all(isinstance(v, list) and v for v in when.values()):
+            return example
+        if not isinstance(allowed, list) or not allowed or not isinstance(message, str):
+            return example
+        unknown = set(when) - known
+        if unknown:
+            return f"No such question: {', '.join(sorted(unknown))}."
+    return ""
 
 
 class Choice(models.Model):
@@ -118,7 +151,19 @@ class Level(models.Model):
 class Factor(models.Model):
     key = models.SlugField(max_length=30, unique=True)
     title = models.CharField(max_length=200)
-    advice = models.TextField(help_text="Short advice shown on the result. One idea a line.")
+    advice = models.TextField(
+        help_text="Advice on “see a doctor soon” and self-care results. One idea a line."
+    )
+    urgent_text = models.TextField(
+        help_text="On “get help today” results: only what to tell the doctor or what not to "
+        "do, never self-help. One idea a line."
+    )
+    hidden_by = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Not shown when any of these factors is shown: ["fluid_restriction"].',
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Order on the result page.")
     article = models.ForeignKey(
         Article,
         on_delete=models.SET_NULL,
@@ -132,12 +177,13 @@ class Factor(models.Model):
     )
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["order", "key"]
 
     def __str__(self):
         return self.title
 
     def clean(self):
+        _check_keys(self, "hidden_by", Factor.objects.exclude(pk=self.pk), "factors")
         if self.section and not self.article:
             raise ValidationError({"section": "Choose the article this section is in."})
         known_sections = {s["id"] for s in self.article.sections} if self.article else set()
@@ -149,11 +195,58 @@ class Factor(models.Model):
     def advice_lines(self):
         return advice_lines(self.advice)
 
+    def urgent_lines(self):
+        return advice_lines(self.urgent_text)
+
     def link(self):
         if not self.article:
             return ""
         anchor = f"#{self.section}" if self.section else ""
         return self.article.get_absolute_url() + anchor
+
+
+def _check_keys(obj, field, queryset, kind):
+    """A JSON list field must hold keys of existing rows."""
+    keys = getattr(obj, field)
+    if not isinstance(keys, list):
+        raise ValidationError({field: 'Give a list of keys, like [] or ["strain"].'})
+    unknown = set(map(str, keys)) - set(queryset.values_list("key", flat=True))
+    if unknown:
+        raise ValidationError({field: f"Not {kind}: {', '.join(sorted(unknown))}."})
+
+
+class AdviceStep(models.Model):
+    """One piece of relief or prevention advice, shown by the rules of TRIAGE_SPEC section 6."""
+
+    class Section(models.TextChoices):
+        RELIEF = "relief", "When a cramp starts"
+        WHILE_YOU_WAIT = "while_you_wait", "While you wait to be seen"
+        PREVENTION = "prevention", "How to stop cramps coming back"
+
+    key = models.SlugField(max_length=30, unique=True)
+    section = models.CharField(max_length=20, choices=Section.choices)
+    text = models.TextField(help_text="The step as the reader sees it.")
+    levels = models.JSONField(help_text='The levels whose results show it: ["soon", "self_care"].')
+    not_with = models.JSONField(
+        default=list, blank=True, help_text='Not shown with any of these factors: ["strain"].'
+    )
+    only_with = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='If set, shown only with one of these factors: ["fluid_restriction"].',
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Order on the result page.")
+
+    class Meta:
+        ordering = ["order", "key"]
+
+    def __str__(self):
+        return self.key
+
+    def clean(self):
+        _check_keys(self, "levels", Level.objects.all(), "levels")
+        _check_keys(self, "not_with", Factor.objects.all(), "factors")
+        _check_keys(self, "only_with", Factor.objects.all(), "factors")
 
 
 class Rule(models.Model):
@@ -221,7 +314,13 @@ class SafetyCase(models.Model):
     )
     expected_level = models.ForeignKey(Level, on_delete=models.PROTECT, related_name="+")
     expected_factors = models.JSONField(
-        default=list, blank=True, help_text='Factor keys that must be present: ["overuse"].'
+        null=True,
+        blank=True,
+        help_text='The factors the result shows, exactly: ["overuse"], or [] for none. '
+        "Leave it empty not to check them.",
+    )
+    forbidden_advice = models.JSONField(
+        default=list, blank=True, help_text='Advice steps that must not be shown: ["heat"].'
     )
 
     class Meta:
@@ -230,12 +329,23 @@ class SafetyCase(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        for field in ("expected_factors", "forbidden_advice"):
+            keys = getattr(self, field)
+            if keys is not None and not (
+                isinstance(keys, list) and all(isinstance(key, str) for key in keys)
+            ):
+                raise ValidationError({field: 'Give a list of keys, like ["heat", "roller"].'})
+
     def as_engine_case(self):
         return engine.SafetyCase(
             name=self.name,
             answers=self.answers,
             expected_level=self.expected_level.key,
-            expected_factors=tuple(self.expected_factors or ()),
+            expected_factors=None
+            if self.expected_factors is None
+            else tuple(self.expected_factors),
+            forbidden_advice=tuple(self.forbidden_advice or ()),
         )
 
 
@@ -245,16 +355,17 @@ def new_result_token():
 
 class ResultQuerySet(models.QuerySet):
     def record(self, rulebook, answers):
-        """Evaluate the answers and keep the outcome, with the rules' version."""
+        """Evaluate the answers and keep what the page shows, with the rules' version."""
         outcome = engine.evaluate(rulebook, answers)
         return self.create(
             answers=answers,
             level=outcome.level,
             fired_rules=[
                 {"code": rule.code, "level": rule.level, "reason": rule.reason}
-                for rule in outcome.fired
+                for rule in outcome.reasons
             ],
             factors=list(outcome.factors),
+            advice=list(outcome.advice),
             rules_version=rulebook.version,
         )
 
@@ -268,8 +379,9 @@ class Result(models.Model):
     token = models.CharField(max_length=40, unique=True, default=new_result_token, editable=False)
     answers = models.JSONField()
     level = models.CharField(max_length=20)
-    fired_rules = models.JSONField(help_text="Code, level and reason of each rule that fired.")
-    factors = models.JSONField()
+    fired_rules = models.JSONField(help_text="Code, level and reason of each rule shown.")
+    factors = models.JSONField(help_text="Keys of the factor blocks shown.")
+    advice = models.JSONField(default=list, help_text="Keys of the advice steps shown.")
     rules_version = models.CharField(max_length=16)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -284,14 +396,22 @@ class Result(models.Model):
     def get_absolute_url(self):
         return reverse("triage:result", args=[self.token])
 
+    def reason_groups(self):
+        """The reasons, and those shown under "Other things that may play a part" (section 6)."""
+        if self.level != engine.URGENT:
+            return self.fired_rules, []
+        main = [rule for rule in self.fired_rules if rule["level"] == self.level]
+        return main, [rule for rule in self.fired_rules if rule["level"] != self.level]
+
 
 def load_rulebook():
-    """The rules as they stand in the database, ready for the engine (five queries)."""
+    """The rules as they stand in the database, ready for the engine (seven queries)."""
     levels = dict(Level.objects.values_list("key", "rank"))
     rules = Rule.objects.select_related("level", "factor").prefetch_related(
         models.Prefetch("conditions", Condition.objects.select_related("question"))
     )
-    questions = Question.objects.prefetch_related("choices")
+    questions = list(Question.objects.select_related("page").prefetch_related("choices"))
+    multiple = {q.key: q.kind == Question.Kind.MULTIPLE for q in questions}
     return engine.Rulebook(
         levels=levels,
         rules=tuple(
@@ -310,9 +430,40 @@ def load_rulebook():
         questions={
             q.key: engine.Question(
                 key=q.key,
-                multiple=q.kind == Question.Kind.MULTIPLE,
+                multiple=multiple[q.key],
                 values=frozenset(choice.value for choice in q.choices.all()),
+                checks=tuple(_answer_check(check, multiple) for check in q.checks),
             )
             for q in questions
         },
+        pages=_page_keys(questions),
+        factors=tuple(
+            engine.Factor(key=key, hidden_by=frozenset(hidden_by))
+            for key, hidden_by in Factor.objects.values_list("key", "hidden_by")
+        ),
+        advice_steps=tuple(
+            engine.AdviceStep(
+                key=step.key,
+                levels=frozenset(step.levels),
+                not_with=frozenset(step.not_with),
+                only_with=frozenset(step.only_with),
+            )
+            for step in AdviceStep.objects.all()
+        ),
     )
+
+
+def _answer_check(check, multiple):
+    conditions = tuple(
+        engine.Condition(key, engine.operator_for(multiple.get(key, False)), frozenset(values))
+        for key, values in check["when"].items()
+    )
+    return engine.AnswerCheck(conditions, frozenset(check["allowed"]), check["message"])
+
+
+def _page_keys(questions):
+    """Question keys page by page, in the order the pages are asked (questions are sorted)."""
+    pages = {}
+    for question in questions:
+        pages.setdefault(question.page.number, []).append(question.key)
+    return tuple(tuple(pages[number]) for number in sorted(pages))

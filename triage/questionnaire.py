@@ -1,12 +1,11 @@
 """Where a person is in the questionnaire, worked out from their answers so far.
 
-Pages are asked in order. As soon as the answers reach the highest level (on the spec's
-rules, any "yes" on page 1), no more pages are asked: nothing may delay an emergency call.
+Pages are asked in order. After every page the rules are evaluated on the answers so far;
+as soon as an emergency rule fires, no more pages are asked: nothing may delay the call.
 """
 
 from dataclasses import dataclass
 
-from triage import engine
 from triage.models import Page, load_rulebook
 
 
@@ -14,7 +13,7 @@ from triage.models import Page, load_rulebook
 class Progress:
     answers: dict  # the answers that count, page by page up to where the questions stop
     next_page: Page | None  # the first page still to answer, or None when done
-    stopped_early: bool  # done before the last page, because the top level was reached
+    stopped_early: bool  # done before the last page, because an emergency rule fired
 
     @property
     def complete(self):
@@ -27,9 +26,10 @@ class Progress:
 
 class Questionnaire:
     def __init__(self):
-        self.pages = list(Page.objects.prefetch_related("questions__choices"))
+        pages = Page.objects.prefetch_related("questions__choices")
+        # The engine walks pages of questions; a page with none is not asked.
+        self.pages = [page for page in pages if page.questions.all()]
         self.rulebook = load_rulebook()
-        self.top_level = max(self.rulebook.levels, key=self.rulebook.levels.get)
 
     def page(self, slug):
         return next((page for page in self.pages if page.slug == slug), None)
@@ -44,20 +44,14 @@ class Questionnaire:
 
     def valid_answers(self, answers):
         """Drop anything the current questions would not accept (stale or tampered state)."""
+        answers = answers or {}
         return {
             key: value
-            for key, value in (answers or {}).items()
-            if not self.rulebook.problems_with({key: value})
+            for key, value in answers.items()
+            if key in self.rulebook.questions and not self.rulebook.questions[key].problems(answers)
         }
 
     def progress(self, answers):
-        answers = self.valid_answers(answers)
-        counted = {}
-        for page in self.pages:
-            keys = [question.key for question in page.questions.all()]
-            if any(key not in answers for key in keys):
-                return Progress(counted, next_page=page, stopped_early=False)
-            counted.update((key, answers[key]) for key in keys)
-            if engine.evaluate(self.rulebook, counted).level == self.top_level:
-                return Progress(counted, next_page=None, stopped_early=page != self.pages[-1])
-        return Progress(counted, next_page=None, stopped_early=False)
+        walk = self.rulebook.walk(self.valid_answers(answers))
+        next_page = None if walk.next_page is None else self.pages[walk.next_page]
+        return Progress(walk.answers, next_page=next_page, stopped_early=walk.stopped_early)

@@ -16,8 +16,7 @@ class SafetyGateRefusal(Exception):
 
 def _describe(failure):
     case = failure.case
-    detail = failure.describe() or f"expected {case.expected_level}, got {failure.got_level}"
-    return f"“{case.name}” ({detail})"
+    return f"“{case.name}” ({failure.describe()})"
 
 
 def safety_case_failures():

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from education.models import Article
+from triage import engine
 from triage.forms import QuestionPageForm
-from triage.models import Factor, Level, Page, Result
+from triage.models import AdviceStep, Factor, Level, Page, Question, Result, load_rulebook
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
@@ -40,7 +40,9 @@ def question_page(request, slug):
 
     changing = CHANGE in request.GET
     data = request.POST if request.method == "POST" else None
-    form = QuestionPageForm(page.questions.all(), data, initial=answers)
+    form = QuestionPageForm(
+        page.questions.all(), questionnaire.rulebook, progress.answers, data, initial=answers
+    )
     if request.method == "POST" and form.is_valid():
         answers = {**answers, **form.cleaned_data}
         request.session[SESSION_KEY] = answers
@@ -88,37 +90,69 @@ def check_answers(request):
     if request.method == "POST":
         return _finish(request, questionnaire, progress)
     summary = [
-        {"page": page, "rows": _summary_rows(page, progress.answers)}
+        {"page": page, "rows": _summary_rows(list(page.questions.all()), progress.answers)}
         for page in questionnaire.pages
         if progress.covers(page)
     ]
     return render(request, "triage/check_answers.html", {"summary": summary})
 
 
-def _summary_rows(page, answers):
+def _summary_rows(questions, answers):
+    """Each answer in words, in the order the questions are asked."""
     rows = []
-    for question in page.questions.all():
+    for question in questions:
         labels = {choice.value: choice.label for choice in question.choices.all()}
-        answer = answers[question.key]
-        chosen = answer if isinstance(answer, list) else [answer]
-        rows.append({"question": question, "answers": [labels[value] for value in chosen]})
-    return rows
+        rows.append(_row(question.key, question.text, answers.get(question.key), labels))
+    return [row for row in rows if row["answers"]]
+
+
+def _rows_no_longer_asked(questions, answers):
+    """An older result's answers to questions that are gone, as they were given."""
+    asked = {question.key for question in questions}
+    return [
+        _row(key, key.replace("_", " ").capitalize(), value, {})
+        for key, value in answers.items()
+        if key not in asked
+    ]
+
+
+def _row(key, text, answer, labels):
+    chosen = answer if isinstance(answer, list) else [answer] if answer else []
+    return {"key": key, "text": text, "answers": [labels.get(v, str(v)) for v in chosen]}
 
 
 @require_safe
 def result(request, token):
     result = get_object_or_404(Result, token=token)
     level = get_object_or_404(Level, key=result.level)
-    factors = Factor.objects.filter(key__in=result.factors).select_related("article")
-    by_key = {factor.key: factor for factor in factors}
+    factors = {
+        f.key: f for f in Factor.objects.filter(key__in=result.factors).select_related("article")
+    }
+    steps = {step.key: step for step in AdviceStep.objects.filter(key__in=result.advice)}
+    reasons, other_reasons = result.reason_groups()
+    questions = list(Question.objects.filter(key__in=result.answers).prefetch_related("choices"))
     context = {
         "result": result,
         "level": level,
-        "is_emergency": level.care_card == Level.CareCard.IMMEDIATE,
-        "factors": [by_key[key] for key in result.factors if key in by_key],
-        "articles": Article.objects.published().only("title", "slug"),
+        "is_emergency": level.key == engine.EMERGENCY,
+        "urgent_texts": level.key == engine.URGENT,
+        "reasons": reasons,
+        "other_reasons": other_reasons,
+        "factors": [factors[key] for key in result.factors if key in factors],
+        "advice_sections": _advice_sections([steps[k] for k in result.advice if k in steps]),
+        "answers": _summary_rows(questions, result.answers)
+        + _rows_no_longer_asked(questions, result.answers),
+        "older_rules": result.rules_version != load_rulebook().version,
     }
     return render(request, "triage/result.html", context)
+
+
+def _advice_sections(steps):
+    """The steps shown, under their section headings, in the order they were stored."""
+    sections = {}
+    for step in steps:
+        sections.setdefault(step.get_section_display(), []).append(step)
+    return sections.items()
 
 
 @require_POST

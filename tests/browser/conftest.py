@@ -5,7 +5,6 @@ One browser serves the whole session; each test gets fresh contexts (cookies, se
 viewport), so tests never share a questionnaire session.
 """
 
-import importlib
 import os
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from django.core.management import call_command
 from cramps_site.apps import create_initial_revisions
 from education.models import Article
 from tests.browser.flows import DESKTOP, PHONE
+from triage import data_files
 from triage.models import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -69,12 +69,8 @@ def shipped_content(transactional_db):
     if not Article.objects.exists():
         call_command("load_content", verbosity=0)
     if not Page.objects.exists():
-        migration("triage", "0002_questionnaire").create_questionnaire(django_apps, None)
+        data_files.load_questionnaire(django_apps)
     create_initial_revisions(using="default")
-
-
-def migration(app, name):
-    return importlib.import_module(f"{app}.migrations.{name}")
 
 
 @pytest.fixture(scope="session")

@@ -128,8 +128,8 @@ def open_question_page(number):
 
 
 def open_page_with_errors(page, server_url):
-    """Page 2 sent with answers missing: the error summary and the fields' errors."""
-    open_question_page(2)(page, server_url)
+    """Page 3 sent with answers missing: the error summary and the fields' errors."""
+    open_question_page(3)(page, server_url)
     answer_page(page, {"duration": "today"})
     expect(page.locator(".error-summary")).to_be_visible()
 

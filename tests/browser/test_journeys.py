@@ -76,7 +76,8 @@ def test_a_yes_on_page_one_goes_straight_to_the_emergency_advice(page, key):
     assert not [url for url in visited if any(slug in url for slug in later_pages)]
     call = page.get_by_role("link", name=f"Call {settings.EMERGENCY_NUMBER}", exact=True)
     expect(call).to_have_attribute("href", f"tel:{settings.EMERGENCY_NUMBER}")
-    expect(page.get_by_role("heading", name="What you can do now")).to_have_count(0)
+    expect(page.get_by_role("heading", name="When a cramp starts")).to_have_count(0)
+    expect(page.locator("[data-advice]")).to_have_count(0)
 
 
 def test_changing_an_answer_from_check_your_answers_changes_the_advice(page):
@@ -125,7 +126,7 @@ def test_back_links_retrace_the_pages_with_the_answers_kept(page):
 
 
 def test_missing_answer_shows_the_error_summary_and_its_link_focuses_the_field(page):
-    answer_pages(page, ANSWERS["self_care"][:1])
+    answer_pages(page, ANSWERS["self_care"][:2])
 
     answer_page(page, {"duration": "today", "frequency": "once"})
 
@@ -133,7 +134,7 @@ def test_missing_answer_shows_the_error_summary_and_its_link_focuses_the_field(p
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()  # error-summary.js, so screen readers announce it
-    expect(summary.get_by_role("link")).to_have_count(2)  # severity and walking pain
+    expect(summary.get_by_role("link")).to_have_count(3)  # severity, length, circulation
     expect(page.locator("input[name='duration'][value='today']")).to_be_checked()
 
     summary.locator("a[href='#id_severity_0']").click()
@@ -141,8 +142,8 @@ def test_missing_answer_shows_the_error_summary_and_its_link_focuses_the_field(p
     assert active_element(page) == "id_severity_0"
     expect(page.locator("#div_id_severity")).to_be_in_viewport()
 
-    answer_page(page, {"severity": "mild", "walking_pain_eases_with_rest": "no"})
-    expect(page).to_have_url(question_page_url(3))
+    answer_page(page, {"severity": "mild", "cramp_length": "minutes", "circulation_pain": "no"})
+    expect(page).to_have_url(question_page_url(4))
 
 
 def test_whole_questionnaire_works_with_javascript_turned_off(new_page):
@@ -152,15 +153,15 @@ def test_whole_questionnaire_works_with_javascript_turned_off(new_page):
     answer_page(page, {})  # nothing ticked: the server says what is missing
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
-    expect(summary.get_by_role("link")).to_have_count(3)
+    expect(summary.get_by_role("link")).to_have_count(6)
     summary.get_by_role("link").first.click()
     expect(page).to_have_url(re.compile("#id_chest_pain_or_breathless_0$"))
     expect(page.locator("#id_chest_pain_or_breathless_0")).to_be_in_viewport()
 
-    first, second, third, fourth = ANSWERS["soon"]
-    for answers in (first, second, third):
+    *earlier, last = ANSWERS["soon"]
+    for answers in earlier:
         answer_page(page, answers)
-    answer_page(page, {**fourth, "medicines": ["statin", "none"]})  # "none" must be alone
+    answer_page(page, {**last, "medicines": ["statin", "none"]})  # "none" must be alone
     expect(page.locator(".error-summary")).to_contain_text("None of these")
     page.uncheck("input[name='medicines'][value='none']")
     answer_page(page, {})

@@ -1,45 +1,53 @@
 """Answer sets for triage tests, in the spec's keys and values."""
 
-PAGE_1_ALL_NO = {
-    "chest_pain_or_breathless": "no",
-    "leg_cold_pale": "no",
-    "saddle_numbness": "no",
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "triage" / "data"
+
+
+def read_questionnaire():
+    return json.loads((DATA / "questionnaire.json").read_text())
+
+
+PAGES = {
+    page["slug"]: [question["key"] for question in page["questions"]]
+    for page in read_questionnaire()["pages"]
 }
+
+PAGE_1_ALL_NO = dict.fromkeys(PAGES["serious-symptoms"], "no")
 
 # A complete answer set on which no rule fires.
 NOTHING_OF_NOTE = {
     **PAGE_1_ALL_NO,
-    "duration": "today",
-    "frequency": "once",
-    "severity": "mild",
-    "walking_pain_eases_with_rest": "no",
-    "one_leg_swollen": "no",
-    "swelling": "no",
+    "age_band": "16_to_59",
+    "pregnant": "no",
+    "duration": "days",
+    "frequency": "sometimes",
+    "severity": "moderate",
+    "cramp_length": "minutes",
+    "circulation_pain": "no",
+    "leg_swelling": "no",
     "numbness": "no",
     "leg_weakness": "no",
     "back_pain_spreading": "no",
     "dark_urine": "no",
     "injury": "no",
+    "cannot_bear_weight": "no",
+    "groin_lump": "no",
+    "clot_risk": "no",
+    "fever": "no",
     "triggers": ["none"],
     "medicines": ["none"],
     "conditions": ["none"],
 }
 
-PAGES = {
-    "serious-symptoms": ["chest_pain_or_breathless", "leg_cold_pale", "saddle_numbness"],
-    "about-your-cramps": ["duration", "frequency", "severity", "walking_pain_eases_with_rest"],
-    "other-symptoms": [
-        "one_leg_swollen",
-        "swelling",
-        "numbness",
-        "leg_weakness",
-        "back_pain_spreading",
-        "dark_urine",
-        "injury",
-    ],
-    "triggers": ["triggers", "medicines", "conditions"],
-}
-
 
 def with_changes(**changes):
     return {**NOTHING_OF_NOTE, **changes}
+
+
+def shipped_cases():
+    """Every safety case the project ships, as the JSON objects of its data files."""
+    names = ["spec_examples.json", "safety_cases.json"]
+    return [case for name in names for case in json.loads((DATA / name).read_text())]

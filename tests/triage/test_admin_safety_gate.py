@@ -10,7 +10,16 @@ from reversion.models import Version
 from tests.admin_forms import form_data
 from tests.pages import parse
 from tests.triage.answers import with_changes
-from triage.models import Choice, Condition, Factor, Level, Question, Rule, SafetyCase
+from triage.models import (
+    AdviceStep,
+    Choice,
+    Condition,
+    Factor,
+    Level,
+    Question,
+    Rule,
+    SafetyCase,
+)
 
 NOT_SAVED = "This change was not saved"
 
@@ -65,7 +74,7 @@ def refusal(response):
 
 def database_state():
     """Every row a change in the triage admin could touch, as plain values."""
-    models = [Question, Choice, Level, Factor, Rule, Condition, SafetyCase, LogEntry]
+    models = [Question, Choice, Level, Factor, AdviceStep, Rule, Condition, SafetyCase, LogEntry]
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
 
 
@@ -87,7 +96,81 @@ def test_moving_chest_pain_to_soon_is_refused_naming_the_case(admin_client, stat
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
-    assert "“Chest pain” (expected emergency, got soon)" in refusal(response)
+    assert "“Chest pain” (the questions go on to page 2" in refusal(response)
+    assert "expected emergency, got soon" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_lowering_the_spinal_nerve_signs_e3_to_soon_is_refused(admin_client, state_before):
+    e3 = Rule.objects.get(code="E3")
+    data = {**change_form(admin_client, e3), "level": str(Level.objects.get(key="soon").pk)}
+
+    response = admin_client.post(url_of(e3), data)
+
+    assert response.status_code == 200
+    assert NOT_SAVED in refusal(response)
+    assert "“Numb between the inner thighs”" in refusal(response)
+    assert "“E3: saddle numbness ends the questions after page 1”" in refusal(response)
+    assert database_state() == state_before
+
+
+@pytest.mark.parametrize("step", ["mineral_foods", "drink_regularly"])
+def test_showing_general_fluid_tips_to_kidney_disease_is_refused(admin_client, state_before, step):
+    advice_step = AdviceStep.objects.get(key=step)
+    data = {**change_form(admin_client, advice_step), "not_with": "[]"}
+
+    response = admin_client.post(url_of(advice_step), data)
+
+    assert response.status_code == 200
+    assert NOT_SAVED in refusal(response)
+    assert f"“Kidney disease: no potassium tips” (shows forbidden advice: {step})" in refusal(
+        response
+    )
+    assert database_state() == state_before
+
+
+def test_showing_heat_on_a_numb_leg_is_refused(admin_client, state_before):
+    heat = AdviceStep.objects.get(key="heat")
+    data = {**change_form(admin_client, heat), "not_with": '["strain"]'}
+
+    response = admin_client.post(url_of(heat), data)
+
+    assert response.status_code == 200
+    assert "“Sciatica pattern” (shows forbidden advice: heat)" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_showing_fluid_tips_beside_the_care_team_block_is_refused(admin_client, state_before):
+    fluids = Factor.objects.get(key="fluids_electrolytes")
+    data = {**change_form(admin_client, fluids), "hidden_by": "[]"}
+
+    response = admin_client.post(url_of(fluids), data)
+
+    assert response.status_code == 200
+    assert "“U10: water pill and throwing up” (factors shown: fluids_electrolytes" in refusal(
+        response
+    )
+    assert database_state() == state_before
+
+
+def test_rewording_an_advice_step_is_saved(admin_client, db):
+    massage = AdviceStep.objects.get(key="massage")
+    data = {**change_form(admin_client, massage), "text": "Rub the muscle gently."}
+
+    response = admin_client.post(url_of(massage), data)
+
+    assert response.status_code == 302, refusal(response)
+    assert AdviceStep.objects.get(key="massage").text == "Rub the muscle gently."
+
+
+def test_an_advice_step_naming_an_unknown_factor_is_refused(admin_client, state_before):
+    heat = AdviceStep.objects.get(key="heat")
+    data = {**change_form(admin_client, heat), "not_with": '["strain", "sunburn"]'}
+
+    response = admin_client.post(url_of(heat), data)
+
+    assert response.status_code == 200
+    assert "Not factors: sunburn." in response.content.decode()
     assert database_state() == state_before
 
 
@@ -98,7 +181,7 @@ def test_changing_a_condition_through_the_rule_inline_is_refused(admin_client, s
     response = admin_client.post(url_of(u1), data)
 
     assert response.status_code == 200
-    assert "“One swollen warm leg”" in refusal(response)
+    assert "“One swollen red leg: no massage or heat”" in refusal(response)
     assert database_state() == state_before
 
 
@@ -109,7 +192,7 @@ def test_deleting_a_rule_that_cases_need_is_refused(admin_client, state_before):
 
     assert response.redirect_chain == [(url_of(s5), 302)]
     messages = parse(response).select_one(".messagelist .error").get_text()
-    assert NOT_SAVED in messages and "“On a statin”" in messages
+    assert NOT_SAVED in messages and "“S5: on a statin”" in messages
     assert database_state() == state_before
 
 
@@ -121,7 +204,7 @@ def test_deleting_a_choice_through_the_question_inline_is_refused(admin_client, 
     response = admin_client.post(url_of(medicines), data)
 
     assert response.status_code == 200
-    assert "“On a statin” (invalid answers: unknown value 'statin'" in refusal(response)
+    assert "“S5: on a statin” (invalid case: unknown value 'statin'" in refusal(response)
     assert database_state() == state_before
 
 
@@ -132,7 +215,9 @@ def test_ranking_soon_above_urgent_is_refused(admin_client, state_before):
     response = admin_client.post(url_of(soon), data)
 
     assert response.status_code == 200
-    assert "“Urgent outranks soon” (expected urgent, got soon)" in refusal(response)
+    assert "“U8: statin, frequent cramps, no clear reason” (expected urgent, got soon" in refusal(
+        response
+    )
     assert database_state() == state_before
 
 
@@ -144,19 +229,19 @@ def test_a_rule_making_no_warm_up_an_emergency_is_refused(admin_client, state_be
     response = admin_client.post(add_url(Rule), data)
 
     assert response.status_code == 200
-    assert "“No warm-up, once” (expected self_care, got emergency)" in refusal(response)
+    assert "“No warm-up, once” (expected self_care, got emergency" in refusal(response)
     assert database_state() == state_before
 
 
 def test_a_rule_that_changes_no_case_is_added(admin_client, db):
     data = with_condition(
-        new_rule(admin_client, "C5", "self_care"), "triggers", "includes_any_of", "low_fluids"
+        new_rule(admin_client, "C13", "self_care"), "triggers", "includes_any_of", "low_fluids"
     )
 
     response = admin_client.post(add_url(Rule), data)
 
     assert response.status_code == 302, refusal(response)
-    condition = Rule.objects.get(code="C5").conditions.get()
+    condition = Rule.objects.get(code="C13").conditions.get()
     assert (condition.question.key, condition.values) == ("triggers", ["low_fluids"])
 
 
@@ -180,7 +265,7 @@ def test_rewording_a_rules_reason_is_saved(admin_client, e1):
 
 
 def test_a_new_rule_without_conditions_is_refused(admin_client, state_before):
-    response = admin_client.post(add_url(Rule), new_rule(admin_client, "C5", "self_care"))
+    response = admin_client.post(add_url(Rule), new_rule(admin_client, "C13", "self_care"))
 
     assert response.status_code == 200
     assert "A rule needs at least one condition." in response.content.decode()
@@ -203,7 +288,7 @@ def condition_errors(response, field):
 
 def test_an_operator_that_does_not_fit_the_question_is_refused(admin_client, state_before):
     data = with_condition(
-        new_rule(admin_client, "C5", "self_care"), "triggers", "is_one_of", "none"
+        new_rule(admin_client, "C13", "self_care"), "triggers", "is_one_of", "none"
     )
 
     response = admin_client.post(add_url(Rule), data)
@@ -215,13 +300,13 @@ def test_an_operator_that_does_not_fit_the_question_is_refused(admin_client, sta
 
 def test_a_value_that_is_not_an_answer_to_the_question_is_refused(admin_client, state_before):
     data = with_condition(
-        new_rule(admin_client, "C5", "self_care"), "one_leg_swollen", "is_one_of", "yes, maybe"
+        new_rule(admin_client, "C13", "self_care"), "leg_swelling", "is_one_of", "one_leg, maybe"
     )
 
     response = admin_client.post(add_url(Rule), data)
 
     assert response.status_code == 200
-    assert condition_errors(response, "values") == ["Not answers to one_leg_swollen: maybe."]
+    assert condition_errors(response, "values") == ["Not answers to leg_swelling: maybe."]
     assert database_state() == state_before
 
 
@@ -241,7 +326,7 @@ def test_a_safety_case_the_rules_do_not_pass_is_refused(admin_client, state_befo
     response = admin_client.post(add_url(SafetyCase), data)
 
     assert response.status_code == 200
-    assert "This case does not pass with the current rules: the rules give soon." in refusal(
+    assert "This case does not pass with the current rules: expected urgent, got soon" in refusal(
         response
     )
     assert database_state() == state_before

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.pages import parse
-from tests.triage.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES
+from tests.triage.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, read_questionnaire
 from tests.triage.flow import CHECK_ANSWERS, FIRST_PAGE, page_url
 from triage.models import Question, Result, load_rulebook
 
@@ -16,19 +16,14 @@ NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers t
 EMPTY_MULTIPLE = "Select the ones that apply, or None of these"
 JUNK = "<b>junk-7f3a</b>"
 
-YES_NO = ["yes", "no"]
+# Every question's values and kind, as the questionnaire's data file ships them.
+QUESTIONS = [question for page in read_questionnaire()["pages"] for question in page["questions"]]
 CHOICES = {
-    **dict.fromkeys(PAGES["serious-symptoms"], YES_NO),
-    "duration": ["today", "days", "weeks", "months"],
-    "frequency": ["once", "sometimes", "weekly", "most_days"],
-    "severity": ["mild", "moderate", "severe"],
-    "walking_pain_eases_with_rest": YES_NO,
-    **dict.fromkeys(PAGES["other-symptoms"], YES_NO),
-    "triggers": ["new_exercise", "no_warmup", "sweating", "low_fluids", "none"],
-    "medicines": ["statin", "diuretic", "none"],
-    "conditions": ["diabetes", "thyroid", "kidney", "none"],
+    q["key"]: [value for value, _ in q.get("choices", [["yes", ""], ["no", ""]])] for q in QUESTIONS
 }
-MULTIPLE = set(PAGES["triggers"])
+MULTIPLE = {q["key"] for q in QUESTIONS if q["kind"] == "multiple"}
+LAST_PAGE = list(PAGES)[-1]
+TODAY_ONLY_ONCE = "If your cramps started today, choose Just once or only today"
 
 
 def answers_before(slug):
@@ -108,7 +103,7 @@ def test_unknown_values_get_each_questions_error_message(client, db, slug):
 
 
 def test_a_yes_on_page_one_beside_junk_is_not_acted_on(client, db):
-    data = {"chest_pain_or_breathless": "yes", "leg_cold_pale": "yes?", "saddle_numbness": "no"}
+    data = {**PAGE_1_ALL_NO, "chest_pain_or_breathless": "yes", "leg_cold_pale": "yes?"}
 
     response = post_refused(client, "serious-symptoms", data)
 
@@ -118,9 +113,9 @@ def test_a_yes_on_page_one_beside_junk_is_not_acted_on(client, db):
 
 @pytest.mark.parametrize("key", sorted(MULTIPLE))
 def test_none_with_another_answer_is_refused(client, db, key):
-    data = {**answers_of("triggers"), key: ["none", CHOICES[key][0]]}
+    data = {**answers_of(LAST_PAGE), key: ["none", CHOICES[key][0]]}
 
-    response = post_refused(client, "triggers", data)
+    response = post_refused(client, LAST_PAGE, data)
 
     assert response.status_code == 400
     assert summary_links(response) == [(f"#id_{key}_0", NONE_WITH_OTHERS)]
@@ -128,9 +123,9 @@ def test_none_with_another_answer_is_refused(client, db, key):
 
 @pytest.mark.parametrize("key", sorted(MULTIPLE))
 def test_an_empty_multi_choice_answer_is_refused(client, db, key):
-    data = {k: v for k, v in answers_of("triggers").items() if k != key}
+    data = {k: v for k, v in answers_of(LAST_PAGE).items() if k != key}
 
-    response = post_refused(client, "triggers", data)
+    response = post_refused(client, LAST_PAGE, data)
 
     assert response.status_code == 400
     assert summary_links(response) == [(f"#id_{key}_0", EMPTY_MULTIPLE)]
@@ -160,8 +155,28 @@ def test_extra_fields_are_ignored_and_not_kept(client, db):
     response = post_form(client, FIRST_PAGE, {**PAGE_1_ALL_NO, **extras})
 
     assert response.status_code == 302
-    assert response["Location"] == page_url("about-your-cramps")
+    assert response["Location"] == page_url("about-you")
     assert client.session[SESSION_KEY] == PAGE_1_ALL_NO
+
+
+@pytest.mark.parametrize("frequency", ["sometimes", "weekly", "most_days"])
+def test_cramps_that_started_today_cannot_be_frequent(client, db, frequency):
+    data = {**answers_of("about-your-cramps"), "duration": "today", "frequency": frequency}
+
+    response = post_refused(client, "about-your-cramps", data)
+
+    assert response.status_code == 400
+    assert summary_links(response) == [("#id_frequency_0", TODAY_ONLY_ONCE)]
+
+
+def test_cramps_that_started_today_just_once_are_accepted(client, db):
+    at_page(client, "about-your-cramps")
+    data = {**answers_of("about-your-cramps"), "duration": "today", "frequency": "once"}
+
+    response = post_form(client, page_url("about-your-cramps"), data)
+
+    assert response.status_code == 302
+    assert response["Location"] == page_url("other-symptoms")
 
 
 TAMPERED_STATES = [
@@ -178,6 +193,10 @@ TAMPERED_STATES = [
     pytest.param({**NOTHING_OF_NOTE, "triggers": [["none"]]}, id="nested-list"),
     pytest.param({**NOTHING_OF_NOTE, "medicines": ["none", "statin"]}, id="none-with-other"),
     pytest.param({**NOTHING_OF_NOTE, "conditions": [None, 3]}, id="non-strings"),
+    pytest.param(
+        {**NOTHING_OF_NOTE, "duration": "today", "frequency": "weekly"}, id="today-weekly"
+    ),
+    pytest.param({**NOTHING_OF_NOTE, "one_leg_swollen": "yes"}, id="version-1-key"),
 ]
 PAGES_READING_ANSWERS = [page_url(slug) for slug in PAGES] + [CHECK_ANSWERS]
 
@@ -247,7 +266,7 @@ def test_unknown_result_tokens_cannot_be_changed(client, stored_result, token):
     assert SESSION_KEY not in client.session
 
 
-def test_skipping_ahead_to_page_three_goes_back_to_page_one(client, db):
+def test_skipping_ahead_to_page_four_goes_back_to_page_one(client, db):
     response = client.get(page_url("other-symptoms"))
 
     assert response.status_code == 302
@@ -271,11 +290,11 @@ def test_checking_answers_before_the_last_page_goes_to_the_next_page(client, db)
 
 
 def test_confirming_answers_before_the_last_page_stores_nothing(client, db):
-    set_answers(client, answers_before("triggers"))
+    set_answers(client, answers_before(LAST_PAGE))
 
     response = client.post(CHECK_ANSWERS)
 
-    assert response["Location"] == page_url("triggers")
+    assert response["Location"] == page_url(LAST_PAGE)
     assert Result.objects.count() == 0
 
 
@@ -307,6 +326,17 @@ def is_valid(key, answer):
     return known and ("none" not in sent or len(sent) == 1)
 
 
+def last(answer):
+    return answer[-1] if isinstance(answer, list) and answer else answer
+
+
+def page_accepts(slug, fields):
+    if not all(is_valid(key, fields.get(key)) for key in PAGES[slug]):
+        return False
+    # Page 3's check: cramps that started today happened once.
+    return not (last(fields.get("duration")) == "today" and last(fields.get("frequency")) != "once")
+
+
 @pytest.mark.parametrize("slug", PAGES)
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -319,7 +349,7 @@ def test_generated_form_data_never_breaks_a_page(client, db, slug, data):
 
     status = post_form(client, page_url(slug), fields).status_code
 
-    answered = all(is_valid(key, fields.get(key)) for key in PAGES[slug])
+    answered = page_accepts(slug, fields)
     assert status in {200, 302, 400}
     assert (status == 302) == answered, fields
     if not answered:

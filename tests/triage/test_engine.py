@@ -1,56 +1,46 @@
-"""The rule table of TRIAGE_SPEC.md, rule by rule, on the rules the migration ships."""
+"""TRIAGE_SPEC.md sections 3 to 6 on the rules the migration ships: every rule with its near
+misses, the factors and advice each level shows, and the walk through the pages."""
+
+import json
 
 import pytest
 
-from tests.triage.answers import NOTHING_OF_NOTE, with_changes
+from tests.triage.answers import DATA, NOTHING_OF_NOTE, PAGE_1_ALL_NO, with_changes
 from triage import engine
 from triage.models import load_rulebook
 
-# (rule, answers that make it fire on top of NOTHING_OF_NOTE, level, factor)
-RULE_TABLE = [
-    ("E1", {"chest_pain_or_breathless": "yes"}, "emergency", None),
-    ("E2", {"leg_cold_pale": "yes"}, "emergency", None),
-    ("E3", {"saddle_numbness": "yes"}, "emergency", None),
-    ("U1", {"one_leg_swollen": "yes"}, "urgent", None),
-    ("U2", {"dark_urine": "yes"}, "urgent", None),
-    ("U3", {"leg_weakness": "yes"}, "urgent", "nerve"),
-    ("U4", {"injury": "yes", "severity": "severe"}, "urgent", "strain"),
-    ("S1", {"walking_pain_eases_with_rest": "yes"}, "soon", "circulation"),
-    ("S2", {"back_pain_spreading": "yes"}, "soon", "nerve"),
-    ("S3", {"numbness": "yes"}, "soon", "nerve"),
-    ("S4", {"swelling": "yes"}, "soon", None),
-    ("S5", {"medicines": ["statin"]}, "soon", "medication"),
-    ("S6", {"medicines": ["diuretic"]}, "soon", "medication"),
-    ("S7", {"conditions": ["diabetes"]}, "soon", "condition"),
-    ("S7", {"conditions": ["thyroid"]}, "soon", "condition"),
-    ("S7", {"conditions": ["kidney", "diabetes"]}, "soon", "condition"),
-    ("S8", {"duration": "weeks", "frequency": "weekly", "triggers": ["no_warmup"]}, "soon", None),
-    (
-        "S8",
-        {"duration": "months", "frequency": "most_days", "triggers": ["sweating"]},
-        "soon",
-        None,
-    ),
-    ("S9", {"severity": "severe"}, "soon", None),
-    ("S10", {"frequency": "weekly"}, "soon", None),
-    ("S10", {"frequency": "most_days"}, "soon", None),
-    ("C1", {"triggers": ["sweating"]}, "self_care", "fluids_electrolytes"),
-    ("C1", {"triggers": ["low_fluids"]}, "self_care", "fluids_electrolytes"),
-    ("C2", {"triggers": ["new_exercise"]}, "self_care", "overuse"),
-    ("C3", {"triggers": ["no_warmup"]}, "self_care", "warm_up"),
-    ("C4", {"injury": "yes"}, "self_care", "strain"),
-]
+# Section 3, rule by rule: code, level, factor.
+SPEC_RULES = """
+E1 emergency -  E2 emergency -  E3 emergency -  E4 emergency -  E5 emergency -  E6 emergency -
+E7 emergency -  E8 emergency -  E9 emergency -  E10 emergency -  E11 emergency -
+U1 urgent -  U2 urgent -  U3 urgent nerve  U4 urgent strain  U5 urgent -  U6 urgent -
+U7 urgent circulation  U8 urgent medication  U9 urgent medication  U10 urgent medication
+U11 urgent condition  U12 urgent pregnancy  U13 urgent strain  U14 urgent -
+S1 soon circulation  S2 soon nerve  S3 soon nerve  S4 soon -  S5 soon medication
+S6 soon medication  S7 soon condition  S8 soon -  S9 soon -  S10 soon -  S11 soon -  S12 soon -
+S13 soon medication  S14 soon child  S15 soon pregnancy  S16 soon pregnancy
+S17 soon bleeding_risk  S18 soon -  S19 soon -
+C1 self_care fluids_electrolytes  C2 self_care overuse  C3 self_care warm_up  C4 self_care strain
+C5 self_care pregnancy  C6 self_care older_adult  C7 self_care fluid_restriction
+C8 self_care heat_caution  C9 self_care heat_caution  C10 self_care heat_caution
+C11 self_care bleeding_risk  C12 self_care fluid_restriction
+"""
 
-# Answers that come close to a rule but must not make it fire.
-NEAR_MISSES = [
-    ("U4", {"injury": "yes", "severity": "moderate"}),
-    ("S8", {"duration": "days", "frequency": "most_days", "triggers": ["sweating"]}),
-    ("S8", {"duration": "months", "frequency": "sometimes"}),
-    ("S10", {"triggers": ["new_exercise"], "frequency": "most_days", "duration": "today"}),
-    ("S10", {"triggers": ["none"], "frequency": "sometimes"}),
-    ("S5", {"medicines": ["diuretic"]}),
-    ("S7", {"conditions": ["none"]}),
-]
+
+def spec_rule_table(text):
+    """(code, level, factor) triples from the words of the table above; "-" is no factor."""
+    words = text.split()
+    return [
+        (code, level, None if factor == "-" else factor)
+        for code, level, factor in zip(words[::3], words[1::3], words[2::3], strict=True)
+    ]
+
+
+SPEC_RULE_TABLE = spec_rule_table(SPEC_RULES)
+RELIEF = ("stretch", "massage", "roller", "heat", "cold_after")
+PREVENTION = ("drink_regularly", "mineral_foods", "warm_up_cool_down", "stretch_daily")
+PREVENTION += ("build_up_slowly",)
+EVERY_STEP_FOR_SELF_CARE = RELIEF + PREVENTION
 
 
 @pytest.fixture
@@ -62,35 +52,101 @@ def fired_codes(outcome):
     return [rule.code for rule in outcome.fired]
 
 
-def test_every_rule_of_the_spec_is_in_the_table(rulebook):
-    assert {code for code, *_ in RULE_TABLE} == {rule.code for rule in rulebook.rules}
+def rule_data():
+    return json.loads((DATA / "rules.json").read_text())
+
+
+def test_the_shipped_rules_are_the_spec_table(rulebook):
+    assert [(r.code, r.level, r.factor) for r in rulebook.rules] == SPEC_RULE_TABLE
 
 
 def test_nothing_fires_on_a_quiet_answer_set(rulebook):
     outcome = engine.evaluate(rulebook, NOTHING_OF_NOTE)
 
-    assert outcome == engine.Outcome(level="self_care", fired=(), factors=())
+    assert (outcome.level, outcome.fired, outcome.factors) == ("self_care", (), ())
+    assert outcome.advice == EVERY_STEP_FOR_SELF_CARE
 
 
-@pytest.mark.parametrize(("code", "changes", "level", "factor"), RULE_TABLE)
-def test_each_rule_fires_with_its_level_and_factor(rulebook, code, changes, level, factor):
-    outcome = engine.evaluate(rulebook, with_changes(**changes))
+def firing_answers(rule):
+    """A quiet answer set changed just enough to meet every condition of the rule."""
+    return with_changes(
+        **{
+            key: values[:1] if key in MULTIPLE else values[0]
+            for key, values in rule["when"].items()
+        }
+    )
 
-    # The rule under test is the highest that fires; lower ones may fire beside it.
-    assert fired_codes(outcome)[0] == code
-    assert outcome.level == level
-    assert factor is None or factor in outcome.factors
+
+MULTIPLE = {"triggers", "medicines", "conditions"}
 
 
-@pytest.mark.parametrize(("code", "changes"), NEAR_MISSES)
-def test_rule_does_not_fire_on_a_near_miss(rulebook, code, changes):
+def near_miss(rulebook, key, values):
+    """An answer to this question that is none of the values the condition wants."""
+    other = sorted(rulebook.questions[key].values - set(values))[0]
+    return [other] if key in MULTIPLE else other
+
+
+@pytest.mark.parametrize("rule", rule_data(), ids=lambda rule: rule["code"])
+def test_each_rule_fires_when_all_its_conditions_hold(rulebook, rule):
+    outcome = engine.evaluate(rulebook, firing_answers(rule))
+
+    assert rule["code"] in fired_codes(outcome)
+    assert rulebook.levels[outcome.level] >= rulebook.levels[rule["level"]]
+
+
+@pytest.mark.parametrize("rule", rule_data(), ids=lambda rule: rule["code"])
+def test_each_rule_misses_when_any_one_condition_fails(rulebook, rule):
+    for key, values in rule["when"].items():
+        answers = {**firing_answers(rule), key: near_miss(rulebook, key, values)}
+        assert rule["code"] not in fired_codes(engine.evaluate(rulebook, answers)), key
+
+
+@pytest.mark.parametrize("rule", rule_data(), ids=lambda rule: rule["code"])
+def test_each_rule_misses_when_a_question_is_not_answered(rulebook, rule):
+    for key in rule["when"]:
+        answers = {k: v for k, v in firing_answers(rule).items() if k != key}
+        assert rule["code"] not in fired_codes(engine.evaluate(rulebook, answers)), key
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"dark_urine": "yes", "severity": "wakes_me"}, "E8"),
+        ({"injury": "yes", "cannot_bear_weight": "yes", "age_band": "16_to_59"}, "E10"),
+        ({"injury": "no", "cannot_bear_weight": "yes", "age_band": "60_or_over"}, "E10"),
+        ({"fever": "yes", "cannot_bear_weight": "no"}, "E11"),
+        ({"leg_swelling": "both_legs"}, "U1"),
+        ({"injury": "yes", "severity": "wakes_me"}, "U4"),
+        ({"cramp_length": "over_10_minutes"}, "U6"),
+        ({"circulation_pain": "when_walking"}, "U7"),
+        ({"medicines": ["statin"], "triggers": ["sweating"], "frequency": "weekly"}, "U8"),
+        ({"medicines": ["statin"], "triggers": ["none"], "frequency": "sometimes"}, "U8"),
+        ({"medicines": ["diuretic"], "triggers": ["low_fluids"]}, "U10"),
+        ({"conditions": ["kidney"], "triggers": ["sweating"]}, "U11"),
+        ({"pregnant": "yes"}, "U12"),
+        ({"clot_risk": "yes", "cramp_length": "minutes"}, "U14"),
+        ({"severity": "moderate"}, "S9"),
+        ({"frequency": "weekly", "triggers": ["new_exercise"]}, "S10"),
+        ({"duration": "days", "frequency": "most_days"}, "S8"),
+        ({"conditions": ["heart"]}, "S7"),
+        ({"pregnant": "no", "frequency": "weekly"}, "S15"),
+        ({"medicines": ["blood_thinner"], "injury": "no"}, "S17"),
+    ],
+)
+def test_answers_close_to_a_rule_do_not_fire_it(rulebook, changes, code):
     assert code not in fired_codes(engine.evaluate(rulebook, with_changes(**changes)))
 
 
-def test_highest_level_wins_and_factors_come_from_every_fired_rule(rulebook):
+def test_wakes_me_is_soon_and_not_higher(rulebook):
+    outcome = engine.evaluate(rulebook, with_changes(severity="wakes_me", frequency="most_days"))
+
+    assert outcome.level == "soon"
+
+
+def test_highest_level_wins_then_rule_order(rulebook):
     answers = with_changes(
         leg_weakness="yes",  # U3 urgent, nerve
-        numbness="yes",  # S3 soon, nerve
+        numbness="yes",  # S3 soon, nerve; C9 heat_caution
         medicines=["statin"],  # S5 soon, medication
         triggers=["sweating", "no_warmup"],  # C1, C3 self care
     )
@@ -98,17 +154,103 @@ def test_highest_level_wins_and_factors_come_from_every_fired_rule(rulebook):
     outcome = engine.evaluate(rulebook, answers)
 
     assert outcome.level == "urgent"
-    assert fired_codes(outcome) == ["U3", "S3", "S5", "C1", "C3"]
-    assert outcome.factors == ("nerve", "medication", "fluids_electrolytes", "warm_up")
+    assert fired_codes(outcome) == ["U3", "S3", "S5", "C1", "C3", "C9"]
+    # Factor blocks in the order of section 4, whatever order the rules fired in.
+    assert outcome.factors == (
+        "fluids_electrolytes",
+        "warm_up",
+        "nerve",
+        "medication",
+        "heat_caution",
+    )
 
 
-def test_emergency_outranks_everything_else(rulebook):
-    answers = with_changes(saddle_numbness="yes", one_leg_swollen="yes", severity="severe")
+def test_factors_of_every_fired_rule_are_shown_in_section_4_order(rulebook):
+    answers = with_changes(numbness="yes", medicines=["blood_thinner"], triggers=["new_exercise"])
+
+    outcome = engine.evaluate(rulebook, answers)
+
+    assert outcome.factors == ("overuse", "nerve", "heat_caution", "bleeding_risk")
+
+
+def test_an_emergency_shows_no_factor_no_advice_and_only_emergency_reasons(rulebook):
+    answers = with_changes(
+        dark_urine="yes", severity="severe", medicines=["statin"], triggers=["new_exercise"]
+    )
 
     outcome = engine.evaluate(rulebook, answers)
 
     assert outcome.level == "emergency"
-    assert fired_codes(outcome)[0] == "E3"
+    assert (outcome.factors, outcome.advice) == ((), ())
+    assert [rule.code for rule in outcome.reasons] == ["E8"]
+    assert "U9" in fired_codes(outcome)  # fired, but not shown: nothing may delay the call
+
+
+def test_urgent_shows_only_rest_until_checked_with_the_factors(rulebook):
+    answers = with_changes(leg_swelling="one_leg", triggers=["new_exercise", "sweating"])
+
+    outcome = engine.evaluate(rulebook, answers)
+
+    assert outcome.level == "urgent"
+    assert outcome.advice == ("rest_until_checked",)
+    assert outcome.factors == ("fluids_electrolytes", "overuse")
+    assert fired_codes(outcome) == ["U1", "C1", "C2"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "factor", "advice"),
+    [
+        (
+            {"injury": "yes"},
+            "strain",
+            ("injury_first_aid", "drink_regularly", "mineral_foods", "warm_up_cool_down")
+            + ("build_up_slowly",),
+        ),
+        (
+            {"conditions": ["diabetes"]},
+            "heat_caution",
+            ("stretch", "massage", "roller", "cold_after") + PREVENTION,
+        ),
+        (
+            {"medicines": ["blood_thinner"]},
+            "bleeding_risk",
+            ("stretch", "massage", "heat", "cold_after") + PREVENTION,
+        ),
+        (
+            {"conditions": ["heart"]},
+            "fluid_restriction",
+            RELIEF + ("care_team_fluids", "warm_up_cool_down", "stretch_daily", "build_up_slowly"),
+        ),
+    ],
+)
+def test_each_factor_adjusts_the_advice_steps(rulebook, changes, factor, advice):
+    outcome = engine.evaluate(rulebook, with_changes(**changes))
+
+    assert factor in outcome.factors
+    assert outcome.advice == advice
+
+
+def test_adjustments_add_up(rulebook):
+    answers = with_changes(injury="yes", medicines=["blood_thinner", "diuretic"], numbness="yes")
+
+    outcome = engine.evaluate(rulebook, answers)
+
+    assert outcome.level == "soon"
+    assert outcome.advice == (
+        "injury_first_aid",
+        "care_team_fluids",
+        "warm_up_cool_down",
+        "build_up_slowly",
+    )
+
+
+def test_fluid_tips_give_way_to_the_care_team_block(rulebook):
+    sweating = engine.evaluate(rulebook, with_changes(triggers=["sweating"]))
+    kidney = engine.evaluate(rulebook, with_changes(triggers=["sweating"], conditions=["kidney"]))
+
+    assert sweating.factors == ("fluids_electrolytes",)
+    assert kidney.factors == ("condition", "fluid_restriction")
+    assert {"drink_regularly", "mineral_foods"}.isdisjoint(kidney.advice)
 
 
 def test_answers_not_given_satisfy_no_condition(rulebook):
@@ -117,25 +259,36 @@ def test_answers_not_given_satisfy_no_condition(rulebook):
     assert outcome.level == "self_care" and outcome.fired == ()
 
 
-def replace_rule(rulebook, code, **changes):
-    rules = tuple(
-        engine.Rule(**{**vars(rule), **changes}) if rule.code == code else rule
-        for rule in rulebook.rules
-    )
-    return engine.Rulebook(rulebook.levels, rules, rulebook.questions)
-
-
-def test_version_changes_with_the_logic_not_the_wording(rulebook):
-    assert len(rulebook.version) == 12
-    assert replace_rule(rulebook, "S9", reason="other words").version == rulebook.version
-    assert replace_rule(rulebook, "S9", level="urgent").version != rulebook.version
-    assert replace_rule(rulebook, "S9", factor="nerve").version != rulebook.version
-
-
 def test_a_rule_without_conditions_never_fires():
     rule = engine.Rule(code="X", level="urgent", reason="", conditions=())
 
     assert not rule.fires({"anything": "yes"})
+
+
+@pytest.mark.parametrize("key", list(PAGE_1_ALL_NO))
+def test_any_yes_on_page_1_ends_the_walk_after_page_1(rulebook, key):
+    walk = rulebook.walk({**PAGE_1_ALL_NO, key: "yes"})
+
+    assert walk == engine.Walk({**PAGE_1_ALL_NO, key: "yes"}, next_page=None, stopped_early=True)
+
+
+def test_a_later_emergency_ends_the_walk_on_its_page(rulebook):
+    walk = rulebook.walk(with_changes(groin_lump="painful_stuck"))
+
+    assert walk.stopped_early and walk.next_page is None
+    assert "groin_lump" in walk.answers and "triggers" not in walk.answers
+
+
+def test_the_walk_waits_for_a_page_with_a_missing_answer(rulebook):
+    answers = {k: v for k, v in NOTHING_OF_NOTE.items() if k != "severity"}
+
+    walk = rulebook.walk(answers)
+
+    assert walk.next_page == 2 and "duration" not in walk.answers
+
+
+def test_a_full_quiet_walk_reaches_the_end(rulebook):
+    assert rulebook.walk(NOTHING_OF_NOTE) == engine.Walk(NOTHING_OF_NOTE, None, False)
 
 
 @pytest.mark.parametrize(
@@ -148,11 +301,90 @@ def test_a_rule_without_conditions_never_fires():
         ({"triggers": []}, "'triggers' needs a list of one or more values"),
         ({"triggers": ["none", "sweating"]}, "'triggers' has 'none' together with other values"),
         ({"medicines": ["aspirin"]}, "unknown value 'aspirin' for 'medicines'"),
+        (
+            {"duration": "today", "frequency": "weekly"},
+            "If your cramps started today, choose Just once or only today",
+        ),
     ],
 )
 def test_invalid_answers_are_named(rulebook, answers, problem):
     assert rulebook.problems_with(answers) == [problem]
 
 
+@pytest.mark.parametrize("frequency", ["sometimes", "weekly", "most_days"])
+def test_frequency_other_than_once_is_fine_after_the_first_day(rulebook, frequency):
+    assert rulebook.problems_with(with_changes(duration="days", frequency=frequency)) == []
+
+
 def test_valid_answers_have_no_problems(rulebook):
     assert rulebook.problems_with(NOTHING_OF_NOTE) == []
+
+
+def case(answers, level, factors=None, forbidden=()):
+    return engine.SafetyCase("A case", answers, level, factors, forbidden)
+
+
+def test_a_case_checks_the_factors_shown_exactly(rulebook):
+    answers = with_changes(triggers=["new_exercise", "sweating"])
+
+    assert engine.check_case(rulebook, case(answers, "self_care", ("overuse",))).describe() == (
+        "factors shown: fluids_electrolytes, overuse; expected: overuse"
+    )
+    assert engine.check_case(
+        rulebook, case(answers, "self_care", ("overuse", "fluids_electrolytes"))
+    ).passed
+    assert engine.check_case(rulebook, case(answers, "self_care")).passed
+
+
+def test_a_case_fails_when_forbidden_advice_is_shown(rulebook):
+    result = engine.check_case(rulebook, case(NOTHING_OF_NOTE, "self_care", (), ("heat",)))
+
+    assert not result.passed and result.describe() == "shows forbidden advice: heat"
+
+
+def test_a_case_that_stops_short_of_a_page_says_which(rulebook):
+    result = engine.check_case(rulebook, case({**PAGE_1_ALL_NO}, "self_care"))
+
+    assert not result.passed
+    assert result.describe().startswith("the questions go on to page 2, which this case does not")
+
+
+@pytest.mark.parametrize(
+    ("factors", "forbidden", "problem"),
+    [
+        (("sunburn",), (), "unknown factor 'sunburn'"),
+        ((), ("ice_bath",), "unknown advice 'ice_bath'"),
+    ],
+)
+def test_a_case_with_unknown_keys_is_invalid(rulebook, factors, forbidden, problem):
+    result = engine.check_case(rulebook, case(NOTHING_OF_NOTE, "self_care", factors, forbidden))
+
+    assert result.problems == (problem,) and result.got_level is None
+
+
+def replace(items, key, **changes):
+    return tuple(
+        type(item)(**{**vars(item), **changes})
+        if getattr(item, "key", getattr(item, "code", None)) == key
+        else item
+        for item in items
+    )
+
+
+def with_parts(rulebook, **parts):
+    return engine.Rulebook(**{**vars(rulebook), **parts})
+
+
+def test_version_changes_with_the_logic_not_the_wording(rulebook):
+    assert len(rulebook.version) == 12
+    reworded = replace(rulebook.rules, "S9", reason="other words")
+    assert with_parts(rulebook, rules=reworded).version == rulebook.version
+    for rules in (
+        replace(rulebook.rules, "S9", level="urgent"),
+        replace(rulebook.rules, "S9", factor="nerve"),
+    ):
+        assert with_parts(rulebook, rules=rules).version != rulebook.version
+    steps = replace(rulebook.advice_steps, "heat", not_with=frozenset())
+    assert with_parts(rulebook, advice_steps=steps).version != rulebook.version
+    factors = replace(rulebook.factors, "fluids_electrolytes", hidden_by=frozenset())
+    assert with_parts(rulebook, factors=factors).version != rulebook.version

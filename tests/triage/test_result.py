@@ -15,6 +15,10 @@ def result_page(client, db):
     return open_result
 
 
+def hooks(soup, name):
+    return [element[f"data-{name}"] for element in soup.select(f"[data-{name}]")]
+
+
 def test_emergency_result_shows_only_the_call_and_what_to_do_while_waiting(result_page, settings):
     settings.EMERGENCY_NUMBER = "999"
 
@@ -24,24 +28,50 @@ def test_emergency_result_shows_only_the_call_and_what_to_do_while_waiting(resul
     assert card["data-urgency"] == "emergency" and "care-card--immediate" in card["class"]
     assert card.h1.get_text() == "Call 999 now"
     assert card.select_one('a[href="tel:999"]')
-    assert "blood supply to the leg is blocked" in soup.select_one("#why").parent.get_text()
-    assert not soup.select("[data-factor]")
-    assert not soup.select_one("#what-you-can-do-now")
-    assert not soup.select_one("#stop-cramps-coming-back")
-    assert soup.select_one("#not-a-diagnosis")
+    assert "blood supply is blocked" in soup.select_one("#why").parent.get_text()
+    assert hooks(soup, "factor") == [] and hooks(soup, "advice") == []
+    assert soup.select_one("#not-a-diagnosis") and soup.select_one("#if-things-change")
     assert_public_page(soup)
 
 
-def test_urgent_result_gives_the_action_first_then_every_reason_highest_first(result_page):
-    soup = result_page(with_changes(dark_urine="yes", medicines=["statin"], triggers=["sweating"]))
+def test_a_later_emergency_shows_only_its_emergency_reasons(result_page):
+    soup = result_page(with_changes(dark_urine="yes", severity="severe", medicines=["statin"]))
+
+    assert soup.select_one("[data-urgency]")["data-urgency"] == "emergency"
+    reasons = [li.get_text() for li in soup.select("#why ~ ul li")]
+    assert reasons == [
+        "Dark pee with bad muscle pain can mean serious muscle breakdown (rhabdomyolysis)."
+    ]
+    assert hooks(soup, "factor") == [] and hooks(soup, "advice") == []
+
+
+def test_urgent_result_shows_no_self_help_and_what_to_tell_the_doctor(result_page):
+    soup = result_page(with_changes(leg_swelling="one_leg", injury="yes", severity="severe"))
 
     card = soup.select_one("[data-urgency]")
     assert card["data-urgency"] == "urgent" and "care-card--urgent" in card["class"]
     assert card.h1.get_text().startswith("Get medical help today")
-    reasons = [li.get_text() for li in soup.select("#why + ul li")]
-    assert reasons[0].startswith("Dark brown or red pee")
-    assert reasons[1] == "Statins can cause muscle pain and cramps."
-    assert reasons[2].startswith("Low fluids and lost minerals")
+    assert hooks(soup, "advice") == ["rest_until_checked"]
+    assert hooks(soup, "factor") == ["strain"]
+    strain = soup.select_one('[data-factor="strain"]').get_text()
+    assert "Tell them how it happened" in strain and "cold pack" not in strain
+    assert "Rub the muscle" not in soup.get_text() and "heating pad" not in soup.get_text()
+
+
+def test_urgent_reasons_come_first_then_the_others_under_their_own_heading(result_page):
+    soup = result_page(with_changes(dark_urine="yes", medicines=["statin"], triggers=["sweating"]))
+
+    why = soup.select_one("#why").parent
+    lists = why.select("ul.reasons")
+    assert [li.get_text() for li in lists[0].select("li")] == [
+        "Dark pee can mean muscle breakdown: you need a blood test today, at urgent care or an "
+        "emergency room."
+    ]
+    assert why.h3.get_text() == "Other things that may play a part"
+    assert [li.get_text() for li in lists[1].select("li")] == [
+        "Statins can cause muscle pain and cramps.",
+        "Losing fluid and salts may make cramps more likely.",
+    ]
 
 
 def test_factor_blocks_carry_their_keys_and_link_to_their_article_section(client, result_page):
@@ -54,38 +84,111 @@ def test_factor_blocks_carry_their_keys_and_link_to_their_article_section(client
     assert parse(client.get(path)).find(id=anchor)
 
 
-def test_non_emergency_result_has_all_the_advice_sections(result_page):
+def test_soon_result_shows_the_advice_steps_under_their_sections(result_page):
     soup = result_page(with_changes(severity="severe"))
 
     assert soup.select_one("[data-urgency]")["data-urgency"] == "soon"
-    for section in [
-        "#why",
-        "#what-you-can-do-now",
-        "#stop-cramps-coming-back",
-        "#if-things-change",
-        "#not-a-diagnosis",
-    ]:
-        assert soup.select_one(section), section
-    relief = soup.select_one("#what-you-can-do-now").parent.get_text()
-    for step in ["stretch", "Rub the muscle", "heating pad", "cold pack"]:
-        assert step in relief
+    assert hooks(soup, "advice") == [
+        "stretch",
+        "massage",
+        "roller",
+        "heat",
+        "cold_after",
+        "drink_regularly",
+        "mineral_foods",
+        "warm_up_cool_down",
+        "stretch_daily",
+        "build_up_slowly",
+    ]
+    headings = [section.h2.get_text() for section in soup.select("section.advice-steps")]
+    assert headings == ["When a cramp starts", "How to stop cramps coming back"]
     buttons = [b.get_text(strip=True) for b in soup.select(".result-actions button")]
     assert buttons == ["Change your answers", "Start again"]
+
+
+def test_a_strain_gets_first_aid_instead_of_heat_massage_and_stretching(result_page):
+    soup = result_page(with_changes(injury="yes"))
+
+    assert hooks(soup, "advice") == [
+        "injury_first_aid",
+        "drink_regularly",
+        "mineral_foods",
+        "warm_up_cool_down",
+        "build_up_slowly",
+    ]
+    assert "For the first 2 to 3 days" in soup.select_one('[data-factor="strain"]').get_text()
+
+
+def test_kidney_disease_gets_the_care_team_instead_of_fluid_and_potassium_tips(result_page):
+    soup = result_page(with_changes(conditions=["kidney"], triggers=["sweating"]))
+
+    assert hooks(soup, "factor") == ["condition", "fluid_restriction"]
+    assert "care_team_fluids" in hooks(soup, "advice")
+    assert not {"drink_regularly", "mineral_foods"} & set(hooks(soup, "advice"))
+    assert "bananas" not in soup.get_text()
 
 
 def test_self_care_with_no_rule_fired_says_so(result_page):
     soup = result_page(with_changes())
 
     assert soup.select_one("[data-urgency]")["data-urgency"] == "self_care"
-    assert "Nothing in your answers" in soup.select_one("#why").parent.get_text()
+    why = soup.select_one("#why").parent.get_text()
+    assert "Nothing in your answers" in why and "Most cramps are harmless" in why
 
 
-def test_only_the_care_card_and_factor_blocks_carry_test_hooks(result_page):
+def test_your_answers_are_listed_in_plain_words(result_page):
+    soup = result_page(with_changes(age_band="60_or_over", medicines=["statin", "diuretic"]))
+
+    answers = soup.select_one("#your-answers").parent
+    rows = {row.dt.get_text(): row.dd.get_text(" ") for row in answers.select(".summary-list__row")}
+    assert rows["How old are you?"] == "60 or over"
+    assert "A statin, for cholesterol" in rows["Do you take any of these medicines?"]
+    assert "A water pill" in rows["Do you take any of these medicines?"]
+    assert len(rows) == 26
+
+
+def test_every_result_says_what_to_do_if_things_change(result_page):
+    soup = result_page(with_changes())
+
+    change = soup.select_one("#if-things-change").parent.get_text()
+    assert "chest pain" in change
+    assert "cramp lasts more than 10 minutes" in change and "dark brown or red" in change
+    assert soup.select_one("#not-a-diagnosis")
+
+
+def test_only_the_result_page_carries_test_hooks(client, result_page):
     soup = result_page(with_changes(numbness="yes", injury="yes"))
 
     assert len(soup.select("[data-urgency]")) == 1
     assert all(element.name == "div" for element in soup.select("[data-factor]"))
-    assert {b["data-factor"] for b in soup.select("[data-factor]")} == {"nerve", "strain"}
+    assert set(hooks(soup, "factor")) == {"strain", "nerve", "heat_caution"}
+    for url in ["/", "/triage/", "/triage/serious-symptoms/", "/inner-thigh-cramps/"]:
+        page = client.get(url, follow=True).content.decode()
+        assert "data-urgency" not in page and "data-factor" not in page, url
+        assert "data-advice" not in page, url
+
+
+def test_a_version_1_result_still_shows_marked_as_made_with_older_rules(client, db):
+    result = Result.objects.create(
+        answers={"chest_pain_or_breathless": "no", "one_leg_swollen": "yes"},
+        level="urgent",
+        fired_rules=[{"code": "U1", "level": "urgent", "reason": "A swollen leg can be a clot."}],
+        factors=["overuse"],
+        rules_version="0123456789ab",
+    )
+
+    soup = parse(client.get(result.get_absolute_url()))
+
+    assert soup.select_one("[data-urgency]")["data-urgency"] == "urgent"
+    assert "older version of our rules" in soup.select_one(".older-rules").get_text()
+    assert "A swollen leg can be a clot." in soup.select_one("#why").parent.get_text()
+    assert hooks(soup, "advice") == []
+    rows = [dt.get_text() for dt in soup.select("#your-answers ~ details dt")]
+    assert "One leg swollen" in rows
+
+
+def test_a_current_result_is_not_marked_as_older(result_page):
+    assert not result_page(with_changes()).select_one(".older-rules")
 
 
 def test_result_is_not_indexed_and_can_be_revisited(client, db):
@@ -107,6 +210,7 @@ def test_result_page_queries_are_pinned(client, db, django_assert_max_num_querie
     complete_questionnaire(client, with_changes(triggers=["sweating"]))
     url = Result.objects.get().get_absolute_url()
 
-    # The result, its level, its factors, the article links and the session.
-    with django_assert_max_num_queries(5):
+    # The result, its level, factors, advice steps, questions and choices, the rules (7) to
+    # tell whether the result came from older ones, and the session.
+    with django_assert_max_num_queries(14):
         assert client.get(url).status_code == 200

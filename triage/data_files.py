@@ -1,0 +1,174 @@
+"""The questionnaire's data files (triage/data/*.json) and how they become rows.
+
+The files are the reviewed source of TRIAGE_SPEC.md version 2: pages with their questions
+and choices, levels, factors, advice steps, rules, and the safety cases. A data migration
+loads them with the historical models it is given, so it keeps working as the models grow.
+"""
+
+import json
+from pathlib import Path
+
+from triage import engine
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SAFETY_CASE_FILES = ["spec_examples.json", "safety_cases.json"]
+YES_NO = [["yes", "Yes"], ["no", "No"]]
+# Children first: rules and cases protect the levels, questions and factors they use.
+MODELS = ["SafetyCase", "Condition", "Rule", "AdviceStep", "Choice", "Question", "Page"]
+MODELS += ["Factor", "Level"]
+
+
+def read(name):
+    with open(DATA_DIR / name, encoding="utf-8") as file:
+        return json.load(file)
+
+
+class CaseFileError(ValueError):
+    """A safety case file that is not in the format of triage/data/spec_examples.json."""
+
+
+def cases_from(data):
+    """Safety cases from the JSON of a case file: a list of objects with a name, answers and
+    expected_urgency, and optionally expected_factors and forbidden_advice."""
+    if not isinstance(data, list):
+        raise CaseFileError("the file must hold a list of cases")
+    return [_case_from(item, number) for number, item in enumerate(data, start=1)]
+
+
+def _case_from(item, number):
+    if not isinstance(item, dict):
+        raise CaseFileError(f"case {number} is not an object")
+    missing = [key for key in ("name", "answers", "expected_urgency") if key not in item]
+    if missing:
+        raise CaseFileError(f"case {number} has no {', '.join(missing)}")
+    unknown = set(item) - {"name", "answers", "expected_urgency", "expected_factors"}
+    unknown -= {"forbidden_advice"}
+    if unknown:
+        raise CaseFileError(f"case {number} has unknown fields: {', '.join(sorted(unknown))}")
+    factors, forbidden = item.get("expected_factors"), item.get("forbidden_advice", [])
+    for name, value in (("expected_factors", factors), ("forbidden_advice", forbidden)):
+        if value is not None and not isinstance(value, list):
+            raise CaseFileError(f"case {number}: {name} must be a list")
+    return engine.SafetyCase(
+        name=str(item["name"]),
+        answers=item["answers"],
+        expected_level=str(item["expected_urgency"]),
+        expected_factors=None if factors is None else tuple(map(str, factors)),
+        forbidden_advice=tuple(map(str, forbidden)),
+    )
+
+
+def shipped_cases():
+    return [case for name in SAFETY_CASE_FILES for case in cases_from(read(name))]
+
+
+def load_questionnaire(apps):
+    """Create every row of the questionnaire from the data files."""
+    model = {name: apps.get_model("triage", name) for name in MODELS}
+    questions = _load_pages(model)
+    levels = {row["key"]: model["Level"].objects.create(**row) for row in read("levels.json")}
+    factors = _load_factors(model, apps.get_model("education", "Article"))
+    for order, step in enumerate(read("advice_steps.json")):
+        model["AdviceStep"].objects.create(order=order, **step)
+    for order, rule in enumerate(read("rules.json")):
+        _load_rule(model, order, rule, levels, factors, questions)
+    model["SafetyCase"].objects.bulk_create(
+        model["SafetyCase"](
+            name=case.name,
+            answers=case.answers,
+            expected_level=levels[case.expected_level],
+            expected_factors=None if case.expected_factors is None else list(case.expected_factors),
+            forbidden_advice=list(case.forbidden_advice),
+        )
+        for case in shipped_cases()
+    )
+
+
+def _load_pages(model):
+    questions = {}
+    for page_data in read("questionnaire.json")["pages"]:
+        fields = {key: page_data[key] for key in ("number", "slug", "title", "hint")}
+        page = model["Page"].objects.create(**fields)
+        for order, data in enumerate(page_data["questions"]):
+            question = model["Question"].objects.create(
+                page=page,
+                order=order,
+                **{key: data[key] for key in ("key", "kind", "text", "hint", "error_message")},
+                checks=data.get("checks", []),
+            )
+            model["Choice"].objects.bulk_create(
+                model["Choice"](question=question, value=value, label=label, order=n)
+                for n, (value, label) in enumerate(data.get("choices", YES_NO))
+            )
+            questions[question.key] = question
+    return questions
+
+
+def _load_factors(model, Article):
+    factors = {}
+    for order, data in enumerate(read("factors.json")):
+        # An article that is not there (yet) leaves the factor without a link, not broken.
+        article = Article.objects.filter(slug=data["article"]).first()
+        section = data["section"] if article and data["section"] in _sections(article) else ""
+        factors[data["key"]] = model["Factor"].objects.create(
+            order=order,
+            article=article,
+            section=section,
+            **{key: data[key] for key in ("key", "title", "advice", "urgent_text", "hidden_by")},
+        )
+    return factors
+
+
+def _sections(article):
+    return {section["id"] for section in article.sections}
+
+
+def _load_rule(model, order, data, levels, factors, questions):
+    rule = model["Rule"].objects.create(
+        code=data["code"],
+        level=levels[data["level"]],
+        factor=factors[data["factor"]] if data["factor"] else None,
+        reason=data["reason"],
+        order=order,
+    )
+    model["Condition"].objects.bulk_create(
+        model["Condition"](
+            rule=rule,
+            question=questions[key],
+            operator=engine.operator_for(questions[key].kind == "multiple"),
+            values=values,
+        )
+        for key, values in data["when"].items()
+    )
+
+
+def remove_questionnaire(apps, schema_editor):
+    # Plain deletes, children first: Django's cascade collector can trip over the
+    # historical models when several migrations are reversed in one run.
+    for name in MODELS:
+        table = apps.get_model("triage", name)._meta.db_table
+        schema_editor.execute(f"DELETE FROM {schema_editor.quote_name(table)}")
+
+
+def rules_table():
+    """The rules of rules.json as the Markdown table in docs/clinical-safety.md."""
+    multiple = {
+        question["key"]
+        for page in read("questionnaire.json")["pages"]
+        for question in page["questions"]
+        if question["kind"] == "multiple"
+    }
+    lines = ["| id | fires when | level | factor | reason shown |", "|---|---|---|---|---|"]
+    for rule in read("rules.json"):
+        when = "; ".join(
+            _condition_text(key, values, key in multiple) for key, values in rule["when"].items()
+        )
+        factor = rule["factor"] or ""
+        lines.append(f"| {rule['code']} | {when} | {rule['level']} | {factor} | {rule['reason']} |")
+    return "\n".join(lines)
+
+
+def _condition_text(key, values, multiple):
+    if multiple:
+        return f"{key} has {'any of ' if len(values) > 1 else ''}{', '.join(values)}"
+    return f"{key} = {values[0]}" if len(values) == 1 else f"{key} in {', '.join(values)}"
