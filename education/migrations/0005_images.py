@@ -21,13 +21,15 @@ def image_permissions(apps):
 
 
 def let_editors_manage_pictures(apps, schema_editor):
-    permissions = list(image_permissions(apps))
+    # Ids, not rows: a historical Permission class may differ from the one Group points at.
+    permissions = list(image_permissions(apps).values_list("pk", flat=True))
     for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
         group.permissions.add(*permissions)
 
 
 def take_pictures_away_from_editors(apps, schema_editor):
-    permissions = list(image_permissions(apps))
+    # Ids, not rows: a historical Permission class may differ from the one Group points at.
+    permissions = list(image_permissions(apps).values_list("pk", flat=True))
     for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
         group.permissions.remove(*permissions)
 

@@ -19,13 +19,15 @@ def site_page_permissions(apps):
 
 
 def grant(apps, schema_editor):
-    permissions = list(site_page_permissions(apps))
+    # Ids, not rows: a historical Permission class may differ from the one Group points at.
+    permissions = list(site_page_permissions(apps).values_list("pk", flat=True))
     for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
         group.permissions.add(*permissions)
 
 
 def take_back(apps, schema_editor):
-    permissions = list(site_page_permissions(apps))
+    # Ids, not rows: a historical Permission class may differ from the one Group points at.
+    permissions = list(site_page_permissions(apps).values_list("pk", flat=True))
     for group in apps.get_model("auth", "Group").objects.filter(name__in=ROLES):
         group.permissions.remove(*permissions)
 

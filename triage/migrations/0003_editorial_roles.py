@@ -42,7 +42,7 @@ def create_roles(apps, schema_editor):
             group.permissions.add(
                 *Permission.objects.filter(
                     content_type__app_label=app_label, codename__in=codenames
-                )
+                ).values_list("pk", flat=True)  # a historical Permission may not match Group's
             )
 
 

@@ -11,8 +11,11 @@ GRANTS = {
 
 
 def permissions(apps, codenames):
+    """Ids, not rows: a historical Permission class may differ from the one Group points at."""
     Permission = apps.get_model("auth", "Permission")
-    return Permission.objects.filter(content_type__app_label="triage", codename__in=codenames)
+    return Permission.objects.filter(
+        content_type__app_label="triage", codename__in=codenames
+    ).values_list("pk", flat=True)
 
 
 def grant(apps, schema_editor):
