@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.html import format_html, format_html_join
 
-from cramps_site.editorial import EditorialAdmin
+from editorial.revisions import EditorialAdmin
 from education.models import Article, Feedback, Source
 
 

@@ -13,7 +13,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.contrib.contenttypes.models import ContentType
 
-from cramps_site.apps import create_initial_revisions
+from editorial.apps import create_initial_revisions
 from education.models import Article
 from tests.browser.flows import DESKTOP, PHONE
 from triage.models import Page

@@ -10,10 +10,11 @@ def create_initial_revisions(using, plan=None, **kwargs):
     call_command("createinitialrevisions", using=using, comment="Initial version.", verbosity=0)
 
 
-class CrampsSiteConfig(AppConfig):
-    name = "cramps_site"
-    verbose_name = "Site"
+class EditorialConfig(AppConfig):
+    name = "editorial"
+    verbose_name = "Editorial"
 
     def ready(self):
-        # Sent once per app with models after all migrations ran; this app has none.
+        # Sent once per app with models after all migrations ran: after reversion's, every
+        # registered model's table exists.
         post_migrate.connect(create_initial_revisions, sender=apps.get_app_config("reversion"))
