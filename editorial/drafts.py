@@ -36,12 +36,15 @@ class Refused(Exception):
     """A workflow step this person may not take, with the reason to show them."""
 
 
+def versions_of(obj):
+    """Every saved version of the live object, newest first, with who saved it."""
+    return Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
+
+
 def latest_version(obj):
     if obj is None or obj.pk is None:
         return None
-    return (
-        Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk").first()
-    )
+    return versions_of(obj).first()
 
 
 def open_draft(obj):
@@ -57,7 +60,9 @@ def take_snapshot(obj, children):
     """The object and its inline rows (named by their related accessors), as JSON."""
     return {
         "object": _serialized(obj),
-        "children": {name: [_serialized(row) for row in getattr(obj, name).all()] for name in children},
+        "children": {
+            name: [_serialized(row) for row in getattr(obj, name).all()] for name in children
+        },
     }
 
 
@@ -255,5 +260,3 @@ def _event(obj, draft, user, action, comment):
         action=action,
         comment=comment,
     )
-
-

@@ -26,7 +26,7 @@ class SavedState:
     def token(self):
         if self.draft:
             return f"draft {self.draft.pk}.{self.draft.saves}"
-        return f"version {self.version.pk}" if self.version else "new"
+        return f"version {self.version.pk}" if self.version else ""
 
     def stale_message(self):
         if self.draft:
@@ -59,7 +59,7 @@ class EditorialForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         current = SavedState(self.instance)
-        if self.instance.pk is not None and current.token != cleaned.get(LOADED_VERSION_FIELD):
+        if current.token and current.token != cleaned.get(LOADED_VERSION_FIELD):
             raise ValidationError(current.stale_message(), code="stale")
         return cleaned
 

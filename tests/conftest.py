@@ -11,6 +11,7 @@ from django.db import close_old_connections
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from editorial.models import ReviewerProfile, SignOff
 from education.models import Article
 from tests.pages import WSGIResponse
 
@@ -52,7 +53,21 @@ def editor(db):
 
 @pytest.fixture
 def reviewer(db):
-    return staff_in("Clinical reviewers", "reviewer")
+    return clinical_reviewer("reviewer", "Test", "Reviewer")
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return clinical_reviewer("reviewer2", "Second", "Reviewer")
+
+
+def clinical_reviewer(username, first_name, last_name, role="General practitioner"):
+    """A clinical reviewer with the name and role a sign-off shows readers."""
+    user = staff_in("Clinical reviewers", username)
+    user.first_name, user.last_name, user.email = first_name, last_name, f"{username}@example.org"
+    user.save()
+    ReviewerProfile.objects.create(user=user, clinical_role=role)
+    return user
 
 
 @pytest.fixture
@@ -70,10 +85,17 @@ def admin_client(admin_user):
 
 @pytest.fixture
 def make_article(db):
-    """Build an article; published and visible by default, overridable field by field."""
+    """Build an article; published, visible and signed off by default, overridable field by
+    field. The sign-off's dates and reviewer are given as last_reviewed, next_review_due and
+    reviewed_by ("Name, role"); signed_off=False leaves the article never reviewed."""
 
-    def make(**fields):
+    def make(signed_off=True, **fields):
         today = timezone.localdate()
+        review = {
+            "last_reviewed": fields.pop("last_reviewed", today),
+            "next_review_due": fields.pop("next_review_due", today + datetime.timedelta(days=365)),
+            "reviewed_by": fields.pop("reviewed_by", "Dr Test, general practitioner"),
+        }
         defaults = {
             "title": "Test article",
             "slug": f"test-article-{Article.objects.count() + 1}",
@@ -81,13 +103,31 @@ def make_article(db):
             "body": "## First section\n\nSome words.\n\n## Second section\n\nMore words.",
             "status": Article.Status.PUBLISHED,
             "publish_at": timezone.now() - datetime.timedelta(minutes=1),
-            "last_reviewed": today,
-            "next_review_due": today + datetime.timedelta(days=365),
-            "reviewed_by": "Dr Test, general practitioner",
         }
-        return Article.objects.create(**{**defaults, **fields})
+        article = Article.objects.create(**{**defaults, **fields})
+        if signed_off:
+            sign_off(article, **review)
+        return article
 
     return make
+
+
+def sign_off(article, last_reviewed, next_review_due, reviewed_by):
+    """A sign-off record as a clinical reviewer's approval leaves it."""
+    name, role = reviewed_by.split(", ", 1)
+    signed_at = timezone.make_aware(datetime.datetime.combine(last_reviewed, datetime.time(9)))
+    reviewer, _ = User.objects.get_or_create(username="signing-reviewer")
+    article.latest_signoff = SignOff.objects.create(
+        target=article,
+        kind=SignOff.Kind.APPROVED,
+        reviewer=reviewer,
+        reviewer_name=name,
+        reviewer_role=role,
+        signed_at=signed_at,
+        goes_live_at=signed_at,
+        next_review_due=next_review_due,
+    )
+    article.save(update_fields=["latest_signoff"])
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 from django.db.models import F
-from django.utils import timezone
 
 from editorial.models import REVIEW_WARNING_DAYS
 from education.models import Article
