@@ -12,12 +12,11 @@ import json
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, resolve, reverse
 from django.utils import timezone
@@ -54,8 +53,11 @@ class WorkflowAdmin(EditorialAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         """The change form shows, and saves into, the open draft."""
         view = super().change_view
-        draft = self._open_draft(object_id)
-        context = {**self._workflow_context(request, object_id, draft), **(extra_context or {})}
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return view(request, object_id, form_url, extra_context)  # Django's "not found"
+        draft = drafts.open_draft(obj)
+        context = {**self._workflow_context(request, obj, draft), **(extra_context or {})}
         try:
             with drafts.draft_in_place(draft):
                 response = view(request, object_id, form_url, context)
@@ -94,7 +96,7 @@ class WorkflowAdmin(EditorialAdmin):
         return self._to_change_form(request, obj.pk, DRAFT_SAVED_MESSAGE)
 
     def _keep_draft(self, request, object_id, saved):
-        obj = self.get_object(request, object_id)
+        obj = self.get_object(request, unquote(object_id))
         drafts.record_draft(obj, saved.snapshot, request.user, saved.message)
         return self._to_change_form(request, object_id, DRAFT_SAVED_MESSAGE)
 
@@ -110,9 +112,6 @@ class WorkflowAdmin(EditorialAdmin):
             formset.fk.remote_field.get_accessor_name()
             for formset, _ in self.get_formsets_with_inlines(request, obj)
         ]
-
-    def _open_draft(self, object_id):
-        return Draft.objects.open().for_model(self.model, object_id).first()
 
     # Views --------------------------------------------------------------------------------
 
@@ -135,7 +134,7 @@ class WorkflowAdmin(EditorialAdmin):
     def preview_view(self, request, object_id):
         """The draft through the reader's own view and template, exactly as it will look."""
         obj = self._object_or_404(request, object_id, self.has_change_permission)
-        with drafts.draft_in_place(self._open_draft(object_id)):
+        with drafts.draft_in_place(drafts.open_draft(obj)):
             match = resolve(type(obj)._default_manager.get(pk=obj.pk).get_absolute_url())
             response = match.func(request, *match.args, **match.kwargs)
         add_never_cache_headers(response)
@@ -143,7 +142,7 @@ class WorkflowAdmin(EditorialAdmin):
 
     def submit_view(self, request, object_id):
         obj = self._object_or_404(request, object_id, self.has_change_permission)
-        draft = self._open_draft(object_id)
+        draft = drafts.open_draft(obj)
         if draft is None:
             return self._to_change_form(request, object_id)
         form = SubmitForm(request.POST or None)
@@ -176,7 +175,7 @@ class WorkflowAdmin(EditorialAdmin):
     def review_view(self, request, object_id):
         """Draft beside live, what changes for readers, and the reviewer's decision."""
         obj = self._object_or_404(request, object_id, self.has_view_or_change_permission)
-        draft = self._open_draft(object_id)
+        draft = drafts.open_draft(obj)
         form = DecisionForm(request.POST or None)
         status = 200
         if request.method == "POST":
@@ -229,10 +228,7 @@ class WorkflowAdmin(EditorialAdmin):
 
     # Context ------------------------------------------------------------------------------
 
-    def _workflow_context(self, request, object_id, draft):
-        obj = self.get_object(request, object_id)
-        if obj is None:
-            return {}
+    def _workflow_context(self, request, obj, draft):
         shown = drafts.draft_object(draft.snapshot) if draft else obj
         return {
             "draft": draft,
@@ -240,7 +236,7 @@ class WorkflowAdmin(EditorialAdmin):
             "readability": readability(shown.reader_html()),
             "may_review": draft is not None and drafts.may_review(draft, request.user),
             "is_reviewer": request.user.has_perm(drafts.APPROVE_PERMISSION),
-            "workflow_urls": self._urls(object_id),
+            "workflow_urls": self._urls(obj.pk),
             "live_object": obj,
         }
 
@@ -281,7 +277,9 @@ class WorkflowAdmin(EditorialAdmin):
     # Helpers ------------------------------------------------------------------------------
 
     def _object_or_404(self, request, object_id, permission):
-        obj = get_object_or_404(self.model, pk=object_id)
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404(f"No {self.opts.verbose_name} with this number.")
         if not permission(request, obj):
             raise PermissionDenied
         return obj
