@@ -13,10 +13,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 from reversion.models import Version
-from reversion.utils import mute_signals
 
 from editorial.models import Draft, SignOff, WorkflowEvent, months_after
 
@@ -112,10 +110,9 @@ def draft_in_place(draft):
     """The database as if the draft were live, for the length of the block, then as it was.
 
     For showing the draft through the code that shows the live object (the change form,
-    the reader's page). Signals are muted: nothing outside may act on the passing state.
+    the reader's page). Nobody else sees the passing state: it is never committed.
     """
-    signals = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
-    with transaction.atomic(), mute_signals(*signals):
+    with transaction.atomic():
         if draft is not None:
             write_snapshot(draft.target, draft.snapshot)
         yield

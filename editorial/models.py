@@ -100,7 +100,7 @@ class Draft(models.Model):
         ]
 
     def __str__(self):
-        return f"Draft of {self.snapshot['object']['fields'].get('title', self.object_id)}"
+        return f"Draft of {self.title}"
 
     @property
     def title(self):
@@ -108,10 +108,6 @@ class Draft(models.Model):
 
     def latest_event(self, action):
         return self.events.filter(action=action).select_related("user").order_by("-at").first()
-
-
-class SignOffQuerySet(ForObjectQuerySet):
-    pass
 
 
 class SignOff(models.Model):
@@ -137,7 +133,7 @@ class SignOff(models.Model):
     next_review_due = models.DateField()
     comment = models.TextField(blank=True)
 
-    objects = SignOffQuerySet.as_manager()
+    objects = ForObjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_at"]

@@ -35,7 +35,12 @@ class Article(Reviewed):
     )
     body_html = models.TextField(editable=False, default="")
     sections = models.JSONField(editable=False, default=list)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Set by the clinical sign-off: approval publishes.",
+    )
     publish_at = models.DateTimeField(
         default=timezone.now,
         help_text="A published article appears to readers from this moment.",
@@ -46,6 +51,9 @@ class Article(Reviewed):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+
+    # Approval publishes: a draft carries the words, never the decision to publish.
+    WORKFLOW_FIELDS = ("status",)
 
     class Meta:
         ordering = ["order", "title"]
@@ -94,8 +102,6 @@ class Article(Reviewed):
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
-
-    WORKFLOW_FIELDS = ("status",)
 
     @property
     def goes_live_at(self):

@@ -60,4 +60,14 @@ class Migration(migrations.Migration):
         migrations.RemoveField(model_name="article", name="last_reviewed"),
         migrations.RemoveField(model_name="article", name="next_review_due"),
         migrations.RemoveField(model_name="article", name="reviewed_by"),
+        migrations.AlterField(
+            model_name="article",
+            name="status",
+            field=models.CharField(
+                choices=[("draft", "Draft"), ("published", "Published")],
+                default="draft",
+                help_text="Set by the clinical sign-off: approval publishes.",
+                max_length=10,
+            ),
+        ),
     ]
