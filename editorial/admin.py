@@ -60,10 +60,7 @@ class WorkflowAdmin(EditorialAdmin):
         context = {**self._workflow_context(request, obj, draft), **(extra_context or {})}
         try:
             with drafts.draft_in_place(draft):
-                response = view(request, object_id, form_url, context)
-                if hasattr(response, "render"):
-                    response.render()  # while the draft is in place
-            return response
+                return rendered(view(request, object_id, form_url, context))
         except drafts.DraftSaved as saved:
             return self._keep_draft(request, object_id, saved)
 
@@ -85,8 +82,7 @@ class WorkflowAdmin(EditorialAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        children = [formset.fk.remote_field.get_accessor_name() for formset in formsets]
-        snapshot = drafts.take_snapshot(form.instance, children)
+        snapshot = drafts.take_snapshot(form.instance, self._children(request, form.instance))
         message = self._change_summary(request, form, formsets, change)
         if change and not getattr(request, RECOVERING, False):
             raise drafts.DraftSaved(snapshot, message)
@@ -136,7 +132,7 @@ class WorkflowAdmin(EditorialAdmin):
         obj = self._object_or_404(request, object_id, self.has_change_permission)
         with drafts.draft_in_place(drafts.open_draft(obj)):
             match = resolve(type(obj)._default_manager.get(pk=obj.pk).get_absolute_url())
-            response = match.func(request, *match.args, **match.kwargs)
+            response = rendered(match.func(request, *match.args, **match.kwargs))
         add_never_cache_headers(response)
         return response
 
@@ -300,6 +296,14 @@ class WorkflowAdmin(EditorialAdmin):
         if message:
             messages.success(request, message)
         return HttpResponseRedirect(self._url("change", object_id))
+
+
+def rendered(response):
+    """The response with its page made now (a TemplateResponse waits), while a draft is in
+    place."""
+    if hasattr(response, "render"):
+        response.render()
+    return response
 
 
 def approved_message(signoff):

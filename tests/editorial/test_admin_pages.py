@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.editorial.steps import admin_url, decide, save_change, submit_for_review
+from tests.pages import parse
 
 
 @pytest.fixture
@@ -42,3 +43,11 @@ def test_workflow_pages_make_a_bounded_number_of_queries(
         response = client.get(admin_url(article, page))
 
     assert response.status_code == 200
+
+
+def test_an_administrator_sets_a_reviewers_clinical_role_on_their_user_page(admin_client, reviewer):
+    page = parse(admin_client.get(f"/admin/auth/user/{reviewer.pk}/change/"))
+
+    role = page.select_one("#id_reviewer_profile-0-clinical_role")
+    assert role["value"] == "General practitioner"
+    assert page.select_one("#id_first_name")["value"] == "Test"

@@ -354,6 +354,9 @@ def test_readers_cannot_preview_drafts(client, reader, article):
 
 
 def test_the_audit_page_lists_every_step(editor_client, reviewer_client, article):
+    article.sources.create(
+        title="NHS: leg cramps", url="https://www.nhs.uk/", accessed="2026-11-01"
+    )
     submitted_change(editor_client, article)
     decide(reviewer_client, article, "send_back", "Say how much.")
     save_change(editor_client, article, body="## Start\n\nDrink 6 to 8 glasses a day.")
@@ -382,4 +385,5 @@ def test_the_audit_page_lists_every_step(editor_client, reviewer_client, article
     versions = page.select_one("#audit-versions").get_text()
     assert "Approved by Test Reviewer, General practitioner. Good." in versions
     assert "Was this page helpful?" in page.get_text()
+    assert "NHS: leg cramps, https://www.nhs.uk/, 2026-11-01" in page.get_text()
     assert WorkflowEvent.objects.count() == 7
