@@ -387,3 +387,13 @@ def test_the_audit_page_lists_every_step(editor_client, reviewer_client, article
     assert "Was this page helpful?" in page.get_text()
     assert "NHS: leg cramps, https://www.nhs.uk/, 2026-11-01" in page.get_text()
     assert WorkflowEvent.objects.count() == 7
+
+
+def test_a_decision_that_is_not_one_of_the_buttons_is_refused_with_a_message(
+    reviewer_client, article
+):
+    response = reviewer_client.post(admin_url(article, "review"), {"decision": "publish"})
+
+    assert response.status_code == 400
+    assert "That decision was not understood" in response.content.decode()
+    assert not SignOff.objects.filter(reviewer__username="reviewer").exists()
