@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core import serializers
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -12,7 +13,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from editorial.models import ReviewerProfile, SignOff
-from education.models import Article
+from education.models import Article, Source
 from tests.pages import WSGIResponse
 
 PASSWORD = "correct horse battery staple"
@@ -33,6 +34,26 @@ def fast_test_settings(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, as pytest-django makes it; its value is a copy of what the
+    migrations put in it (see migrated_content)."""
+    with django_db_blocker.unblock():
+        return serializers.serialize(
+            "json",
+            [*Group.objects.all(), *Article.objects.all(), *Source.objects.all()],
+            use_natural_foreign_keys=True,  # permissions by name: a flush renumbers them
+        )
+
+
+@pytest.fixture(scope="session")
+def migrated_content(django_db_setup):
+    """The articles, their sources and the editorial roles as the migrations made them, kept
+    before any test could flush them; a test that flushes can put them back from this copy
+    (later migrations changed the article table, so 0002_initial_articles cannot)."""
+    return django_db_setup
 
 
 @pytest.fixture

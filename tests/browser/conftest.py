@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.management.sql import emit_post_migrate_signal
 
 from editorial.apps import create_initial_revisions
-from education.models import Article, Source
+from education.models import Article
 from tests.browser.flows import DESKTOP, PHONE
 from triage.models import Page
 
@@ -55,20 +55,6 @@ def pytest_collection_modifyitems(items):
     items.sort(key=in_this_folder)  # stable: keeps pytest-django's order otherwise
 
 
-@pytest.fixture(scope="session")
-def migrated_content(django_db_blocker):
-    """The articles, their sources and the editorial roles as the migrations left them, kept
-    before the first browser test's flush (later migrations changed the article table, so
-    the function of 0002_initial_articles no longer fits it). Permissions go by natural key:
-    the flush renumbers them."""
-    with django_db_blocker.unblock():
-        return serializers.serialize(
-            "json",
-            [*Group.objects.all(), *Article.objects.all(), *Source.objects.all()],
-            use_natural_foreign_keys=True,
-        )
-
-
 def restore(serialized):
     """Save every object first, then the links between them (articles link to articles)."""
     objects = list(serializers.deserialize("json", serialized))
@@ -82,20 +68,23 @@ def restore(serialized):
 
 @pytest.fixture(autouse=True)
 def shipped_content(transactional_db, migrated_content):
-    """The data migrations' content (articles, questions, rules), as a fresh install has it,
-    with its initial revisions.
+    """The data migrations' content (articles, roles, questions, rules), as a fresh install
+    has it, with its initial revisions.
 
     A transactional test ends by flushing the database, and serialized_rollback cannot bring
-    the content back here (see above), so it is recreated: the articles from their copy, the
-    questionnaire by its migration's own function.
+    the content back here (see above), so it is recreated: the articles and roles from the
+    copy kept before any flush, the questionnaire by its migration's own function.
     """
     if Article.objects.exists() and Page.objects.exists():
         return
+    ContentType.objects.clear_cache()  # the flush renumbered them
+    # After a serialized_rollback test the flush leaves no permissions: make them, as
+    # migrate would, before the roles refer to them.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     if not Article.objects.exists():
         restore(migrated_content)
     if not Page.objects.exists():
         migration("triage", "0002_questionnaire").create_questionnaire(django_apps, None)
-    ContentType.objects.clear_cache()  # the flush renumbered them
     create_initial_revisions(using="default")
 
 
