@@ -30,6 +30,10 @@ from editorial.readability import readability
 from editorial.revisions import EditorialAdmin
 
 RECOVERING = "editorial_recovering"
+WITHDRAWN_MESSAGE = (
+    "Saved the draft. It was waiting for clinical review, so the change took it out of "
+    "review: submit it again when it is ready."
+)
 DRAFT_SAVED_MESSAGE = (
     "Saved as a draft. Readers still see the approved version. Preview the draft, then "
     "submit it for clinical review."
@@ -93,7 +97,10 @@ class WorkflowAdmin(EditorialAdmin):
 
     def _keep_draft(self, request, object_id, saved):
         obj = self.get_object(request, unquote(object_id))
+        before = drafts.open_draft(obj)
         drafts.record_draft(obj, saved.snapshot, request.user, saved.message)
+        if before and before.state == Draft.State.SUBMITTED:
+            return self._to_change_form(request, object_id, WITHDRAWN_MESSAGE)
         return self._to_change_form(request, object_id, DRAFT_SAVED_MESSAGE)
 
     def _change_summary(self, request, form, formsets, change):

@@ -397,3 +397,13 @@ def test_a_decision_that_is_not_one_of_the_buttons_is_refused_with_a_message(
     assert response.status_code == 400
     assert "That decision was not understood" in response.content.decode()
     assert not SignOff.objects.filter(reviewer__username="reviewer").exists()
+
+
+def test_changing_a_submitted_draft_takes_it_out_of_review(editor_client, article):
+    submitted_change(editor_client, article)
+
+    response = save_change(editor_client, article, body="## Start\n\nDrink water.")
+
+    assert Draft.objects.get().state == Draft.State.EDITING
+    messages = parse(editor_client.get(response["Location"])).select_one(".messagelist")
+    assert "submit it again" in messages.get_text()
