@@ -47,9 +47,7 @@ def grow_articles():
             sections=model.sections,
             status=Article.Status.PUBLISHED,
             publish_at=model.publish_at,
-            last_reviewed=model.last_reviewed,
-            next_review_due=model.next_review_due,
-            reviewed_by=model.reviewed_by,
+            latest_signoff=model.latest_signoff,
             order=100 + n,
         )
         for n in range(ARTICLES - Article.objects.count())

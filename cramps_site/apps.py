@@ -1,21 +1,11 @@
-from django.apps import AppConfig, apps
-from django.core.management import call_command
-from django.db.models.signals import post_migrate
-
-
-def create_initial_revisions(using, plan=None, **kwargs):
-    """Content made by data migrations gets its first revision, so history starts there."""
-    if any(backwards for _, backwards in plan or []):
-        return  # unapplying: some registered models may have no table now
-    call_command("createinitialrevisions", using=using, comment="Initial version.", verbosity=0)
+from django.apps import AppConfig
 
 
 class CrampsSiteConfig(AppConfig):
+    """The project package as an app only so that its system checks are registered."""
+
     name = "cramps_site"
     verbose_name = "Site"
 
     def ready(self):
         from cramps_site import checks  # noqa: F401  (registers the deploy checks)
-
-        # Sent once per app with models after all migrations ran; this app has none.
-        post_migrate.connect(create_initial_revisions, sender=apps.get_app_config("reversion"))

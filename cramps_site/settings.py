@@ -6,7 +6,7 @@ for the list and docs/deploy.md for production values.
 
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "cramps_site",
+    "editorial",
     "crispy_forms",
     "crispy_bootstrap5",
     "bootstrap",
@@ -251,3 +252,37 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Clinical sign-off: the next review falls due this many months after each sign-off.
+EDITORIAL_REVIEW_INTERVAL_MONTHS = env_int("EDITORIAL_REVIEW_INTERVAL_MONTHS", 12)
+
+
+def email_settings(url):
+    """SMTP from EMAIL_URL (smtp://user:password@host:587, smtps:// for SSL on connect;
+    add ?tls=1 for STARTTLS), else from the usual EMAIL_* variables, else the console."""
+    if url:
+        parts = urlsplit(url)
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": parts.hostname or "localhost",
+            "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_SSL": parts.scheme == "smtps",
+            "EMAIL_USE_TLS": parse_qs(parts.query).get("tls") == ["1"],
+        }
+    if os.environ.get("EMAIL_HOST"):
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": os.environ["EMAIL_HOST"],
+            "EMAIL_PORT": env_int("EMAIL_PORT", 25),
+            "EMAIL_HOST_USER": os.environ.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_SSL": env_bool("EMAIL_USE_SSL"),
+            "EMAIL_USE_TLS": env_bool("EMAIL_USE_TLS"),
+        }
+    return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+
+
+globals().update(email_settings(os.environ.get("EMAIL_URL", "")))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")

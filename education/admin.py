@@ -1,13 +1,13 @@
-import reversion
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from cramps_site.editorial import EditorialAdmin, EditorialForm
+from editorial.admin import WorkflowAdmin
+from editorial.revisions import EditorialAdmin, EditorialForm
 from education.models import Article, Feedback, Image, SitePage, Source
 from education.pictures import open_upload
 
@@ -24,7 +24,10 @@ class ReviewFilter(admin.SimpleListFilter):
     parameter_name = "review"
 
     def lookups(self, request, model_admin):
-        return [("overdue", "Review overdue"), ("due_soon", "Overdue or due within 30 days")]
+        return [
+            ("overdue", "Never reviewed, or review overdue"),
+            ("due_soon", "Never reviewed, overdue or due within 30 days"),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "overdue":
@@ -35,12 +38,12 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorialAdmin):
+class ArticleAdmin(WorkflowAdmin):
     list_display = [
         "title",
         "status",
         "publish_at",
-        "next_review_due",
+        "next_review",
         "review_overdue_flag",
         "order",
         "helpful_share",
@@ -51,21 +54,27 @@ class ArticleAdmin(EditorialAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["related"]
     inlines = [SourceInline]
-    actions = ["mark_reviewed"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         ("Publishing", {"fields": ["status", "publish_at", "group", "order", "related"]}),
-        ("Clinical review", {"fields": ["reviewed_by", "last_reviewed", "next_review_due"]}),
         ("Reader feedback", {"fields": ["feedback_report"]}),
     ]
-    readonly_fields = ["feedback_report"]
 
     show_full_result_count = False  # one COUNT over thousands of articles is enough
+
+    def get_readonly_fields(self, request, obj=None):
+        # Approval publishes; once readers see a page, its first publication time is history.
+        fixed = ["status", "publish_at"] if obj is not None and obj.is_public else ["status"]
+        return [*fixed, "feedback_report"]
+
+    def audit_extra(self, article):
+        return [("Was this page helpful?", self.feedback_report(article))]
 
     def get_queryset(self, request):
         queryset = (
             super()
             .get_queryset(request)
+            .select_related("latest_signoff")
             .annotate(
                 feedback_answers=Count("feedback"),
                 feedback_helpful=Count("feedback", filter=Q(feedback__helpful=True)),
@@ -101,7 +110,11 @@ class ArticleAdmin(EditorialAdmin):
             or format_html("<li>{}</li>", "none given"),
         )
 
-    @admin.display(boolean=True, description="Review overdue")
+    @admin.display(description="Next review due", ordering="latest_signoff__next_review_due")
+    def next_review(self, article):
+        return article.next_review_due or "Never reviewed"
+
+    @admin.display(boolean=True, description="Review due")
     def review_overdue_flag(self, article):
         return article.review_overdue
 
@@ -109,17 +122,6 @@ class ArticleAdmin(EditorialAdmin):
     def view_link(self, article):
         label = "View" if article.is_public else "Preview"
         return format_html('<a href="{}">{}</a>', article.get_absolute_url(), label)
-
-    @admin.action(description="Mark as reviewed today (next review in 3 years)")
-    def mark_reviewed(self, request, queryset):
-        # The changelist runs inside one revision (VersionAdmin), so this is one history entry.
-        for article in queryset:
-            article.mark_reviewed()
-            self.log_change(request, article, "Marked as reviewed.")
-        reversion.set_comment("Marked as reviewed.")
-        self.message_user(
-            request, f"Marked {len(queryset)} article(s) as reviewed today.", messages.SUCCESS
-        )
 
 
 class ImageForm(EditorialForm):

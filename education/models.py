@@ -1,42 +1,26 @@
 import dataclasses
-from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from editorial.models import Reviewed, ReviewedQuerySet
 from education import pictures
 from education.illustrations import illustration_figures, illustrations
 from education.rendering import Figure, render_markdown
 
-REVIEW_INTERVAL_YEARS = 3
-REVIEW_WARNING_DAYS = 30
 
-
-def years_after(day, years):
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year that has none
-        return date(day.year + years, 2, 28)
-
-
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(ReviewedQuerySet):
     def published(self):
         """What readers may see: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
-    def review_overdue(self, today=None):
-        return self.filter(next_review_due__lt=today or timezone.localdate())
 
-    def review_due_soon(self, today=None):
-        """Overdue, or due within REVIEW_WARNING_DAYS: what the review list shows."""
-        today = today or timezone.localdate()
-        return self.filter(next_review_due__lte=today + timedelta(days=REVIEW_WARNING_DAYS))
-
-
-class Article(models.Model):
+class Article(Reviewed):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -65,18 +49,15 @@ class Article(models.Model):
     )
     body_html = models.TextField(editable=False, default="")
     sections = models.JSONField(editable=False, default=list)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Set by the clinical sign-off: approval publishes.",
+    )
     publish_at = models.DateTimeField(
         default=timezone.now,
         help_text="A published article appears to readers from this moment.",
-    )
-    last_reviewed = models.DateField(default=timezone.localdate)
-    next_review_due = models.DateField()
-    reviewed_by = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Name and role of the clinician who approved this page. Leave blank until a "
-        "clinician has; the page then says it has not yet been reviewed by one.",
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
     group = models.CharField(
@@ -91,6 +72,9 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
+
+    # Approval publishes: a draft carries the words, never the decision to publish.
+    WORKFLOW_FIELDS = ("status",)
 
     class Meta:
         ordering = ["order", "title"]
@@ -113,61 +97,54 @@ class Article(models.Model):
         return reverse("education:article_detail", args=[self.slug])
 
     def structured_data(self, url):
-        """schema.org MedicalWebPage for search engines (a JSON-LD block on the page)."""
-        return {
+        """schema.org MedicalWebPage for search engines (a JSON-LD block on the page).
+
+        The review claims come from the latest clinical sign-off only; a page never signed
+        off makes none.
+        """
+        data = {
             "@context": "https://schema.org",
             "@type": "MedicalWebPage",
             "url": url,
             "headline": self.title,
             "description": self.summary,
-            **self._review_claims(),
             "about": {"@type": "MedicalCondition", "name": "Inner thigh cramps"},
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "inLanguage": "en",
         }
-
-    @property
-    def clinically_reviewed(self):
-        return bool(self.reviewed_by.strip())
-
-    def _review_claims(self):
-        """A review is claimed only once a clinician is named as having done it."""
-        if not self.clinically_reviewed:
-            return {}
-        return {
-            "lastReviewed": self.last_reviewed.isoformat(),
-            "reviewedBy": {"@type": "Person", "name": self.reviewed_by},
-        }
+        if self.latest_signoff:
+            signoff = self.latest_signoff
+            data["lastReviewed"] = signoff.reviewed_on.isoformat()
+            data["reviewedBy"] = {
+                "@type": "Person",
+                "name": signoff.reviewer_name,
+                "jobTitle": signoff.reviewer_role,
+            }
+        return data
 
     def clean(self):
         missing = render_markdown(self.body, find_figures).missing
         if missing:
             raise ValidationError({"body": [missing_picture_message(m) for m in missing]})
-        if (
-            self.last_reviewed
-            and self.next_review_due
-            and self.next_review_due <= self.last_reviewed
-        ):
-            raise ValidationError(
-                {"next_review_due": "The next review must be after the last review."}
-            )
 
     @property
     def is_public(self):
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
-    def mark_reviewed(self, reviewed_by=None, today=None):
-        """Record a clinical review today; the next one falls due in three years."""
-        today = today or timezone.localdate()
-        self.last_reviewed = today
-        self.next_review_due = years_after(today, REVIEW_INTERVAL_YEARS)
-        if reviewed_by:
-            self.reviewed_by = reviewed_by
-        self.save(update_fields=["last_reviewed", "next_review_due", "reviewed_by", "updated_at"])
-
     @property
-    def review_overdue(self):
-        return self.next_review_due < timezone.localdate()
+    def goes_live_at(self):
+        return self.publish_at
+
+    def reader_html(self):
+        return format_html(
+            "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
+        )
+
+    def publish(self):
+        self.status = self.Status.PUBLISHED
+
+    def hide(self):
+        self.status = self.Status.DRAFT
 
 
 def missing_picture_message(reference):

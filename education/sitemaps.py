@@ -21,10 +21,14 @@ class ArticleSitemap(SiteUrlSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Article.objects.published().only("slug", "last_reviewed", "updated_at")
+        return (
+            Article.objects.published()
+            .select_related("latest_signoff")
+            .only("slug", "updated_at", "latest_signoff__signed_at")
+        )
 
     def lastmod(self, article):
-        return max(article.last_reviewed, article.updated_at.date())
+        return max(filter(None, [article.last_reviewed, article.updated_at.date()]))
 
 
 class MainPagesSitemap(SiteUrlSitemap):

@@ -81,7 +81,11 @@ def _find_article(request, slug):
         "related", queryset=Article.objects.published().only("title", "slug", "summary")
     )
     try:
-        return visible.prefetch_related("sources", related).get(slug=slug)
+        return (
+            visible.select_related("latest_signoff")
+            .prefetch_related("sources", related)
+            .get(slug=slug)
+        )
     except Article.DoesNotExist:
         raise Http404("No article found at this address.") from None
 

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
@@ -12,6 +13,7 @@ from django.db import close_old_connections, connections
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from editorial.models import ReviewerProfile, SignOff
 from education.models import Article
 from tests.pages import WSGIResponse
 
@@ -49,13 +51,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database holds the shipped content, as a fresh install after `make run`.
 
     Tests that roll back by re-creating the database from a serialized copy (made when the
-    database was created, before this loaded the content) get a copy that includes it.
+    database was created, before this loaded the content) get a copy that includes it. Its
+    value is a copy of the editorial roles the migrations made (see migrated_roles).
     """
     with django_db_blocker.unblock():
         call_command("load_content", verbosity=0)
         for connection in connections.all(initialized_only=True):
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+        # Permissions by name: a flush renumbers them.
+        return serializers.serialize("json", Group.objects.all(), use_natural_foreign_keys=True)
+
+
+@pytest.fixture(scope="session")
+def migrated_roles(django_db_setup):
+    """The editorial roles as the migrations made them, kept before any test could flush
+    them; a test that flushes the database can put them back from this copy."""
+    return django_db_setup
 
 
 @pytest.fixture
@@ -76,7 +88,21 @@ def editor(db):
 
 @pytest.fixture
 def reviewer(db):
-    return staff_in("Clinical reviewers", "reviewer")
+    return clinical_reviewer("reviewer", "Test", "Reviewer")
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return clinical_reviewer("reviewer2", "Second", "Reviewer")
+
+
+def clinical_reviewer(username, first_name, last_name, role="General practitioner"):
+    """A clinical reviewer with the name and role a sign-off shows readers."""
+    user = staff_in("Clinical reviewers", username)
+    user.first_name, user.last_name, user.email = first_name, last_name, f"{username}@example.org"
+    user.save()
+    ReviewerProfile.objects.create(user=user, clinical_role=role)
+    return user
 
 
 @pytest.fixture
@@ -94,10 +120,17 @@ def admin_client(admin_user):
 
 @pytest.fixture
 def make_article(db):
-    """Build an article; published and visible by default, overridable field by field."""
+    """Build an article; published, visible and signed off by default, overridable field by
+    field. The sign-off's dates and reviewer are given as last_reviewed, next_review_due and
+    reviewed_by ("Name, role"); signed_off=False leaves the article never reviewed."""
 
-    def make(**fields):
+    def make(signed_off=True, **fields):
         today = timezone.localdate()
+        review = {
+            "last_reviewed": fields.pop("last_reviewed", today),
+            "next_review_due": fields.pop("next_review_due", today + datetime.timedelta(days=365)),
+            "reviewed_by": fields.pop("reviewed_by", "Dr Test, general practitioner"),
+        }
         defaults = {
             "title": "Test article",
             "slug": f"test-article-{Article.objects.count() + 1}",
@@ -105,13 +138,31 @@ def make_article(db):
             "body": "## First section\n\nSome words.\n\n## Second section\n\nMore words.",
             "status": Article.Status.PUBLISHED,
             "publish_at": timezone.now() - datetime.timedelta(minutes=1),
-            "last_reviewed": today,
-            "next_review_due": today + datetime.timedelta(days=365),
-            "reviewed_by": "Dr Test, general practitioner",
         }
-        return Article.objects.create(**{**defaults, **fields})
+        article = Article.objects.create(**{**defaults, **fields})
+        if signed_off:
+            sign_off(article, **review)
+        return article
 
     return make
+
+
+def sign_off(article, last_reviewed, next_review_due, reviewed_by):
+    """A sign-off record as a clinical reviewer's approval leaves it."""
+    name, role = reviewed_by.split(", ", 1)
+    signed_at = timezone.make_aware(datetime.datetime.combine(last_reviewed, datetime.time(9)))
+    reviewer, _ = User.objects.get_or_create(username="signing-reviewer")
+    article.latest_signoff = SignOff.objects.create(
+        target=article,
+        kind=SignOff.Kind.APPROVED,
+        reviewer=reviewer,
+        reviewer_name=name,
+        reviewer_role=role,
+        signed_at=signed_at,
+        goes_live_at=signed_at,
+        next_review_due=next_review_due,
+    )
+    article.save(update_fields=["latest_signoff"])
 
 
 @pytest.fixture

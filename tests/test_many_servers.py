@@ -12,10 +12,29 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.admin_forms import form_fields_in_html
-from tests.live_site import Browser, SiteDatabase, journey, prepare_site, start_gunicorn
+from tests.live_site import (
+    Browser,
+    SiteDatabase,
+    journey,
+    manage,
+    prepare_site,
+    start_gunicorn,
+)
 from tests.triage.answers import with_changes
 
 ADMIN_PASSWORD = "a long test-only admin passphrase"
+REVIEWER_PASSWORD = "a long test-only reviewer passphrase"
+# A clinical reviewer with the name and role a sign-off needs, made as an administrator would.
+CREATE_REVIEWER = f"""
+from django.contrib.auth.models import Group, User
+from editorial.models import ReviewerProfile
+user = User.objects.create_user(
+    "reviewer", password="{REVIEWER_PASSWORD}", is_staff=True,
+    first_name="Test", last_name="Reviewer",
+)
+user.groups.add(Group.objects.get(name="Clinical reviewers"))
+ReviewerProfile.objects.create(user=user, clinical_role="General practitioner")
+"""
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +53,7 @@ def servers(tmp_path_factory):
         "WEB_CONCURRENCY": "2",
     }
     prepare_site(env)
+    manage(env, "shell", "-c", CREATE_REVIEWER)
     servers = [start_gunicorn(env) for _ in range(2)]
     try:
         yield [server.url for server in servers]
@@ -62,22 +82,39 @@ def test_concurrent_questionnaires_all_succeed(servers):
     assert outcomes == [[expected[(n + k) % 3] for k in range(2)] for n in range(16)]
 
 
-def test_an_edit_on_one_server_is_served_by_all_at_once(servers):
+def log_in(servers, username, password):
+    person = Browser()
+    login = f"{servers[0]}/admin/login/?next=/admin/"
+    status, _, _ = person.post_form(login, login, {"username": username, "password": password})
+    assert status == 302
+    return person
+
+
+def test_an_approved_edit_on_one_server_is_served_by_all_at_once(servers):
     reader = Browser()
     article = "/articles/inner-thigh-cramps/"
     for url in servers:  # both servers now hold the page in the cache
         assert "<h1>Inner thigh cramps</h1>" in reader.get(url + article)[2]
 
-    editor = Browser()
-    login = f"{servers[0]}/admin/login/?next=/admin/"
-    status, _, _ = editor.post_form(login, login, {"username": "admin", "password": ADMIN_PASSWORD})
-    assert status == 302
+    editor = log_in(servers, "admin", ADMIN_PASSWORD)
     status, _, html = editor.get(f"{servers[0]}/admin/education/article/")
     change = re.search(r'href="(/admin/education/article/\d+/change/)"[^>]*>Inner thigh', html)
     change_url = servers[0] + change.group(1)
     fields = form_fields_in_html(editor.get(change_url)[2])
     fields.update(title="Inner thigh cramps: the basics")
     status, _, _ = editor.request(change_url, fields, referer=change_url)
+    assert status == 302
+    submit_url = change_url.replace("/change/", "/submit/")
+    assert editor.post_form(submit_url, submit_url, {"note": "Plainer title."})[0] == 302
+    for url in servers:  # a draft: readers still see the approved page
+        assert "<h1>Inner thigh cramps</h1>" in reader.get(url + article)[2]
+
+    reviewer = log_in(servers, "reviewer", REVIEWER_PASSWORD)
+    review_url = change_url.replace(servers[0], servers[1]).replace("/change/", "/review/")
+    decision = form_fields_in_html(reviewer.get(review_url)[2])
+    status, _, _ = reviewer.request(
+        review_url, {**decision, "decision": "approve"}, referer=review_url
+    )
     assert status == 302
 
     for url in servers:

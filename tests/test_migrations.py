@@ -5,9 +5,10 @@ import hashlib
 from importlib import import_module
 
 import pytest
-from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from education.models import Article
 from education.shipped_content import article_fields, fingerprint
@@ -37,7 +38,14 @@ def sha256(text):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def test_a_version_one_article_nobody_edited_is_handed_to_the_loader(db, monkeypatch):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_version_one_article_nobody_edited_is_handed_to_the_loader(monkeypatch):
+    # The free-text review fields it clears went away with the sign-off (education 0009).
+    call_command("migrate", "education", HAND_OVER.rsplit(".", 1)[1], verbosity=0)
+    apps = (
+        MigrationLoader(connection).project_state(("education", HAND_OVER.rsplit(".", 1)[1])).apps
+    )
+    Article = apps.get_model("education", "Article")
     migration = import_module(HAND_OVER)
     article = Article.objects.get(slug="inner-thigh-cramps")
     edited = Article.objects.get(slug="groin-strain")
@@ -63,3 +71,20 @@ def test_a_version_one_article_nobody_edited_is_handed_to_the_loader(db, monkeyp
 
     article.refresh_from_db()
     assert article.content_hash == ""
+    call_command("migrate", verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_roles_migration_updates_the_groups_an_older_install_already_has():
+    call_command("migrate", "editorial", "0001", verbosity=0)
+    assert not Group.objects.exists()
+    # As triage's 0003_editorial_roles left them before the roles moved to editorial.
+    older = Group.objects.create(name="Clinical reviewers")
+    Group.objects.create(name="Editors")
+
+    call_command("migrate", verbosity=0)
+
+    reviewers = Group.objects.get(name="Clinical reviewers")
+    assert reviewers.pk == older.pk
+    assert reviewers.permissions.filter(codename="approve_draft").exists()
+    assert Group.objects.get(name="Editors").permissions.filter(codename="change_article").exists()

@@ -1,7 +1,9 @@
 """Editors keep the words right; clinical reviewers also own the triage logic."""
 
 import pytest
+from django.contrib.auth.models import Group
 
+from editorial.models import Draft
 from tests.admin_forms import form_data, submit
 from triage.models import Level, Rule
 
@@ -29,15 +31,23 @@ def test_editors_cannot_change_a_rule(client, editor):
     assert rule.reason == reason
 
 
-def test_editors_edit_articles(client, editor, make_article):
+def test_editors_draft_changes_to_articles(client, editor, make_article):
     client.force_login(editor)
     article = make_article()
 
     response = submit(client, f"/admin/education/article/{article.pk}/change/", title="Retitled")
 
     assert response.status_code == 302
-    article.refresh_from_db()
-    assert article.title == "Retitled"
+    assert Draft.objects.get().snapshot["object"]["fields"]["title"] == "Retitled"
+
+
+@pytest.mark.parametrize("role", ["Editors", "Clinical reviewers"])
+def test_only_clinical_reviewers_may_approve_drafts(db, role):
+    group = Group.objects.get(name=role)
+
+    may_approve = group.permissions.filter(codename="approve_draft").exists()
+
+    assert may_approve == (role == "Clinical reviewers")
 
 
 def test_editors_may_reword_a_level_but_not_change_its_rank(client, editor):

@@ -11,7 +11,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.urls import reverse
 
-from cramps_site.management.commands.build_css import BOOTSTRAP_SOURCE, SELECTOR_CLASS
+from education.management.commands.build_css import BOOTSTRAP_SOURCE, SELECTOR_CLASS
 from education.models import Article
 from tests.pages import parse
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 
-from cramps_site.editorial import EditorialAdmin, EditorialForm
+from editorial.revisions import EditorialAdmin, EditorialForm
 from triage import engine
 from triage.models import (
     AdviceStep,

@@ -37,7 +37,7 @@ def take_pictures_away_from_editors(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("education", "0004_article_search_index"),
-        ("triage", "0003_editorial_roles"),
+        ("editorial", "0002_roles"),
     ]
 
     operations = [

@@ -35,7 +35,7 @@ def take_back(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("education", "0007_hand_version_one_articles_to_the_loader"),
-        ("triage", "0003_editorial_roles"),
+        ("editorial", "0002_roles"),
     ]
 
     operations = [migrations.RunPython(grant, take_back)]

@@ -10,10 +10,13 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
 
-from cramps_site.apps import create_initial_revisions
+from editorial.apps import create_initial_revisions
 from education.models import Article
 from tests.browser.flows import DESKTOP, PHONE
 from triage import data_files
@@ -54,18 +57,34 @@ def pytest_collection_modifyitems(items):
     items.sort(key=in_this_folder)  # stable: keeps pytest-django's order otherwise
 
 
+def restore(serialized):
+    """Save every object first, then the links between them (articles link to articles)."""
+    objects = list(serializers.deserialize("json", serialized))
+    links = [(stored.object, stored.m2m_data or {}) for stored in objects]  # save() drops them
+    for stored in objects:
+        stored.save(save_m2m=False)
+    for obj, m2m in links:
+        for name, ids in m2m.items():
+            getattr(obj, name).set(ids)
+
+
 @pytest.fixture(autouse=True)
-def shipped_content(transactional_db):
-    """The shipped content (articles, site pages, questions, rules), as a fresh install has
-    it, with its initial revisions.
+def shipped_content(transactional_db, migrated_roles):
+    """The shipped content (roles, articles, site pages, questions, rules), as a fresh install
+    has it, with its initial revisions.
 
     A transactional test ends by flushing the database, and serialized_rollback cannot bring
-    the content back here (see above), so the migration's own function and the content
-    loader recreate it.
+    the content back here (see above), so it is recreated: the roles from the copy kept
+    before any flush, the content by its loaders.
     """
     if Article.objects.exists() and Page.objects.exists():
         return
     ContentType.objects.clear_cache()  # the flush renumbered them
+    # After a serialized_rollback test the flush leaves no permissions: make them, as
+    # migrate would, before the roles refer to them.
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    if not Group.objects.exists():
+        restore(migrated_roles)
     if not Article.objects.exists():
         call_command("load_content", verbosity=0)
     if not Page.objects.exists():

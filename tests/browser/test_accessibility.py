@@ -17,8 +17,9 @@ WCAG_AA = {
 axe = Axe()
 
 
-def assert_no_violations(page):
-    results = axe.run(page, options=WCAG_AA)
+def assert_no_violations(page, within=None):
+    """No violation on the page, or within the part of it a CSS selector names."""
+    results = axe.run(page, context=within, options=WCAG_AA)
     if results.violations_count:
         print(results.generate_report())
     assert results.violations_count == 0, (

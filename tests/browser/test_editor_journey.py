@@ -1,39 +1,78 @@
-"""An editor, in a real browser: log in, edit an article, see it on the site, restore it."""
+"""The clinical sign-off loop in a real browser: an editor drafts, previews and submits; a
+clinical reviewer reads the diff and approves; a reader then sees the change. axe checks the
+admin pages the workflow adds."""
 
-from django.contrib.auth.models import User
+import re
+
+from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
+from editorial.models import ReviewerProfile
 from education.models import Article
+from tests.browser.test_accessibility import assert_no_violations
 
 PASSWORD = "a long browser-test passphrase"
+NEW_TITLE = "Inner thigh cramps, clearly explained"
 
 
-def test_editor_edits_an_article_sees_it_and_restores_the_previous_version(page):
-    User.objects.create_superuser("browser-admin", password=PASSWORD)
-    article = Article.objects.published().first()
-    original = article.title
+def staff(username, group, **fields):
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=group))
+    return user
 
+
+def log_in(page, username):
     page.goto("/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill("browser-admin")
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    expect(page.locator("#reviews-due")).to_be_visible()
+    expect(page.locator("#waiting-for-review")).to_be_visible()
 
-    page.goto(f"/admin/education/article/{article.pk}/change/")
-    page.locator("#id_title").fill("Inner thigh cramps, explained")
-    page.get_by_label("Comment on this change").fill("Clearer title")
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    page.goto(article.get_absolute_url())
-    expect(page.locator("h1")).to_have_text("Inner thigh cramps, explained")
+def test_editor_drafts_reviewer_approves_reader_sees_the_change(new_page):
+    staff("browser-editor", "Editors")
+    reviewer = staff("browser-reviewer", "Clinical reviewers", first_name="Browser")
+    reviewer.last_name = "Reviewer"
+    reviewer.save()
+    ReviewerProfile.objects.create(user=reviewer, clinical_role="General practitioner")
+    article = Article.objects.published().first()
+    original = article.title
+    editor, clinician, reader = new_page(), new_page(), new_page()
 
-    page.goto(f"/admin/education/article/{article.pk}/history/")
-    expect(page.locator("#change-history")).to_contain_text("Clearer title")
-    loaded = page.locator("#change-history tbody tr", has_text="Loaded from the shipped content")
-    loaded.locator("a").click()
-    page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    log_in(editor, "browser-editor")
+    editor.goto(f"/admin/education/article/{article.pk}/change/")
+    assert_no_violations(editor, within="#workflow-status")  # the rest is Django's own form
+    editor.locator("#id_title").fill(NEW_TITLE)
+    editor.get_by_label("Comment on this change").fill("Clearer title")
+    editor.locator("input[name=_save]").click()
+    expect(editor.locator(".messagelist")).to_contain_text("Saved as a draft")
 
-    page.goto(article.get_absolute_url())
-    expect(page.locator("h1")).to_have_text(original)
+    editor.get_by_role("link", name="Preview the draft").click()
+    expect(editor.locator("h1")).to_have_text(NEW_TITLE)
+    reader.goto(article.get_absolute_url())
+    expect(reader.locator("h1")).to_have_text(original)
+
+    editor.goto(f"/admin/education/article/{article.pk}/change/")
+    editor.get_by_role("link", name="Submit for clinical review").click()
+    assert_no_violations(editor)
+    editor.get_by_label("Note for the clinical reviewer").fill("Plainer title.")
+    editor.get_by_role("button", name="Submit for clinical review").click()
+    expect(editor.locator(".messagelist")).to_contain_text("for clinical review")
+
+    log_in(clinician, "browser-reviewer")
+    clinician.locator("#waiting-for-review").get_by_role("link", name=NEW_TITLE).click()
+    expect(clinician.locator("#word-diff ins")).to_contain_text("clearly")
+    assert_no_violations(clinician)
+    clinician.get_by_label("Your comment").first.fill("Matches the sources.")
+    clinician.get_by_role("button", name="Approve").click()
+    expect(clinician.locator(".messagelist")).to_contain_text("Readers now see the new version")
+
+    clinician.get_by_role("link", name="Audit record").click()
+    expect(clinician.locator("#audit-steps")).to_contain_text("Matches the sources.")
+    assert_no_violations(clinician)
+
+    reader.goto(article.get_absolute_url())
+    expect(reader.locator("h1")).to_have_text(NEW_TITLE)
+    expect(reader.locator(".review-dates")).to_contain_text(
+        re.compile("Reviewed by Browser Reviewer, General practitioner")
+    )

@@ -15,14 +15,10 @@ def test_editor_creates_an_article_with_sources(admin_client):
             "slug": "new-article",
             "summary": "A summary.",
             "body": "## A section\n\nText.",
-            "status": "draft",
             "publish_at_0": today.isoformat(),
             "publish_at_1": "09:00:00",
             "order": 5,
-            "reviewed_by": "Dr Test, GP",
             "group": "about",
-            "last_reviewed": today.isoformat(),
-            "next_review_due": (today + datetime.timedelta(days=1000)).isoformat(),
             "sources-TOTAL_FORMS": 1,
             "sources-INITIAL_FORMS": 0,
             "sources-0-title": "NHS",
@@ -35,34 +31,7 @@ def test_editor_creates_an_article_with_sources(admin_client):
     article = Article.objects.get(slug="new-article")
     assert article.body_html == '<h2 id="a-section">A section</h2>\n<p>Text.</p>\n'
     assert article.sources.get().url == "https://www.nhs.uk/"
-
-
-def test_review_date_before_last_review_is_refused(admin_client, make_article):
-    article = make_article()
-    today = timezone.localdate()
-
-    response = admin_client.post(
-        f"/admin/education/article/{article.pk}/change/",
-        {
-            "title": article.title,
-            "slug": article.slug,
-            "summary": article.summary,
-            "body": article.body,
-            "status": "published",
-            "publish_at_0": today.isoformat(),
-            "publish_at_1": "09:00:00",
-            "order": 0,
-            "reviewed_by": "Dr Test",
-            "group": "about",
-            "last_reviewed": today.isoformat(),
-            "next_review_due": (today - datetime.timedelta(days=1)).isoformat(),
-            "sources-TOTAL_FORMS": 0,
-            "sources-INITIAL_FORMS": 0,
-        },
-    )
-
-    assert response.status_code == 200
-    assert "The next review must be after the last review." in response.content.decode()
+    assert article.status == Article.Status.DRAFT and not article.latest_signoff
 
 
 def test_changelist_flags_and_filters_overdue_reviews(admin_client, no_articles, make_article):
@@ -100,32 +69,18 @@ def test_readers_cannot_reach_the_admin(client, reader):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def test_mark_reviewed_moves_the_review_dates_forward(admin_client, make_article):
-    today = timezone.localdate()
-    article = make_article(
-        last_reviewed=today - datetime.timedelta(days=1200),
-        next_review_due=today - datetime.timedelta(days=10),
-    )
-
-    response = admin_client.post(
-        "/admin/education/article/",
-        {"action": "mark_reviewed", "_selected_action": [article.pk]},
-    )
-
-    assert response.status_code == 302
-    article.refresh_from_db()
-    assert article.last_reviewed == today
-    assert article.next_review_due == today.replace(year=today.year + 3)
-
-
-def test_dashboard_lists_reviews_due_within_30_days(admin_client, make_article):
+def test_dashboard_lists_unreviewed_pages_first_then_reviews_due_within_30_days(
+    admin_client, no_articles, make_article
+):
     today = timezone.localdate()
     make_article(title="Due next week", next_review_due=today + datetime.timedelta(days=7))
     make_article(title="Due next year", next_review_due=today + datetime.timedelta(days=365))
+    make_article(title="Never reviewed", signed_off=False)
 
     due = parse(admin_client.get("/admin/")).select_one("#reviews-due")
 
-    assert [a.get_text() for a in due.select("tbody a")] == ["Due next week"]
+    assert [a.get_text() for a in due.select("tbody a")] == ["Never reviewed", "Due next week"]
+    assert "Never reviewed by a clinician" in due.get_text()
 
 
 def test_due_soon_filter(admin_client, no_articles, make_article):

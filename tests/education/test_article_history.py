@@ -1,10 +1,16 @@
-"""Revisions, restore, recover and stale-save protection for articles, through the admin."""
+"""Revisions, restore, recover and stale-save protection for articles, through the admin.
+
+Every change is a draft until a clinical reviewer approves it; approval makes the revision.
+"""
 
 import pytest
+from django.test import Client
 from reversion.models import Version
 
+from editorial.models import Draft, WorkflowEvent
 from education.models import Article
 from tests.admin_forms import form_data, submit
+from tests.editorial.steps import decide, draft_form, submit_for_review
 from tests.pages import parse
 
 
@@ -17,6 +23,13 @@ def article(make_article):
     return article
 
 
+@pytest.fixture
+def reviewer_client(reviewer):
+    client = Client()
+    client.force_login(reviewer)
+    return client
+
+
 def change_url(article):
     return f"/admin/education/article/{article.pk}/change/"
 
@@ -25,45 +38,77 @@ def versions(article):
     return Version.objects.get_for_object(article).select_related("revision__user")
 
 
+@pytest.fixture
+def approve(admin_client, reviewer_client):
+    """Submit the admin's draft and have the (other) clinical reviewer approve it."""
+
+    def approve_draft(article, comment=""):
+        submit_for_review(admin_client, article)
+        assert decide(reviewer_client, article, "approve", comment).status_code == 302
+        article.refresh_from_db()
+
+    return approve_draft
+
+
 def test_shipped_articles_start_their_history_when_loaded(db):
     for article in Article.objects.all():
         comment = versions(article).get().revision.get_comment()
         assert comment == "Loaded from the shipped content files."
 
 
-def test_an_edit_makes_a_revision_with_its_author_and_comment(admin_client, admin_user, article):
+def test_an_edit_is_a_draft_with_its_author_and_comment(admin_client, admin_user, article):
     response = submit(
         admin_client, change_url(article), body="## Start\n\nNew words.", revision_comment="Clearer"
     )
 
     assert response.status_code == 302
+    draft = Draft.objects.get()
+    assert list(draft.editors.all()) == [admin_user]
+    saved = WorkflowEvent.objects.get(action=WorkflowEvent.Action.SAVED)
+    assert saved.comment == "Changed Body. Comment: Clearer"
+    assert not versions(article).exists()  # the live article did not change
+
+
+def test_approval_makes_a_revision_with_the_reviewer_and_comment(
+    admin_client, reviewer, approve, article
+):
+    submit(admin_client, change_url(article), body="## Start\n\nNew words.")
+
+    approve(article, "Checked.")
+
     latest = versions(article).first()
-    assert latest.revision.user == admin_user
-    assert "Changed Body." in latest.revision.get_comment()
-    assert "Comment: Clearer" in latest.revision.get_comment()
+    assert latest.revision.user == reviewer
+    assert latest.revision.get_comment() == (
+        "Approved by Test Reviewer, General practitioner. Checked."
+    )
+    assert "New words." in article.body_html
     history = parse(admin_client.get(change_url(article).replace("change/", "history/")))
-    assert "Comment: Clearer" in history.select_one("#change-history").get_text()
-    assert "Changed: Changed Body." in history.select_one("#log-entries").get_text()
+    assert "Approved by Test Reviewer" in history.select_one("#change-history").get_text()
 
 
-def test_restoring_an_older_version_brings_back_its_text_and_sources(admin_client, article):
+def test_restoring_an_older_version_makes_a_draft_for_review(admin_client, approve, article):
     submit(admin_client, change_url(article), body="## Start\n\nFirst edit.")
-    first_saved = versions(article).first()
-    data = form_data(admin_client.get(change_url(article)))
+    approve(article)
+    first_approved = versions(article).first()
+    data = draft_form(admin_client, article)
     data.update({"body": "## Start\n\nSecond edit.", "sources-0-title": "Replaced source"})
     assert admin_client.post(change_url(article), data).status_code == 302
+    approve(article)
 
-    revert_url = f"/admin/education/article/{article.pk}/history/{first_saved.pk}/"
+    revert_url = f"/admin/education/article/{article.pk}/history/{first_approved.pk}/"
     response = admin_client.post(revert_url, form_data(admin_client.get(revert_url)))
 
     assert response.status_code == 302
     article.refresh_from_db()
+    assert "Second edit." in article.body  # readers still see the approved version
+    approve(article)
     assert "First edit." in article.body and "First edit." in article.body_html
     assert [s.title for s in article.sources.all()] == ["Original source"]
 
 
-def test_a_deleted_article_comes_back_with_its_sources(admin_client, article):
+def test_a_deleted_article_comes_back_hidden_with_its_sources(admin_client, approve, article):
     submit(admin_client, change_url(article), title="Saved once in the admin")
+    approve(article)
     delete_url = change_url(article).replace("change/", "delete/")
     assert admin_client.post(delete_url, {"post": "yes"}).status_code == 302
     assert not Article.objects.filter(pk=article.pk).exists()
@@ -77,9 +122,11 @@ def test_a_deleted_article_comes_back_with_its_sources(admin_client, article):
     recovered = Article.objects.get(pk=article.pk)
     assert recovered.title == "Saved once in the admin"
     assert [s.title for s in recovered.sources.all()] == ["Original source"]
+    assert not recovered.is_public  # back as a draft, for review before readers see it
+    assert Draft.objects.open().for_object(recovered).exists()
 
 
-def test_a_stale_save_is_refused_and_the_newer_text_kept(client, admin_client, editor, article):
+def test_a_stale_save_is_refused_and_the_newer_draft_kept(client, admin_client, editor, article):
     client.force_login(editor)
     stale_form = form_data(client.get(change_url(article)))
     submit(admin_client, change_url(article), body="## Start\n\nThe newer words.")
@@ -89,8 +136,7 @@ def test_a_stale_save_is_refused_and_the_newer_text_kept(client, admin_client, e
     assert response.status_code == 200
     message = parse(response).select_one(".errorlist.nonfield").get_text(" ")
     assert "admin saved this on" in message and "Reload this page" in message
-    article.refresh_from_db()
-    assert "The newer words." in article.body
+    assert "The newer words." in draft_form(client, article)["body"]
 
 
 def test_saving_from_a_fresh_copy_after_someone_else_works(client, admin_client, editor, article):
@@ -100,5 +146,28 @@ def test_saving_from_a_fresh_copy_after_someone_else_works(client, admin_client,
     response = submit(client, change_url(article), body="## Start\n\nBuilt on the newer words.")
 
     assert response.status_code == 302
-    article.refresh_from_db()
-    assert "Built on the newer words." in article.body
+    assert "Built on the newer words." in draft_form(client, article)["body"]
+    assert set(Draft.objects.get().editors.values_list("username", flat=True)) == {
+        "admin",
+        "editor",
+    }
+
+
+def test_a_new_source_in_a_draft_survives_a_second_save(admin_client, article):
+    data = draft_form(admin_client, article)
+    data.update(
+        {
+            "sources-TOTAL_FORMS": "2",
+            "sources-1-title": "NHS: leg cramps",
+            "sources-1-url": "https://www.nhs.uk/conditions/leg-cramps/",
+            "sources-1-accessed": "2026-11-20",
+        }
+    )
+    assert admin_client.post(change_url(article), data).status_code == 302
+
+    response = submit(admin_client, change_url(article), title="Retitled")
+
+    assert response.status_code == 302
+    titles = [row["fields"]["title"] for row in Draft.objects.get().snapshot["children"]["sources"]]
+    assert titles == ["Original source", "NHS: leg cramps"]
+    assert [s.title for s in article.sources.all()] == ["Original source"]

@@ -14,7 +14,7 @@ def test_article_carries_medical_web_page_structured_data(client, make_article):
     assert data["@type"] == "MedicalWebPage"
     assert data["headline"] == "Cramps" and data["description"] == "About cramps."
     assert data["lastReviewed"] == article.last_reviewed.isoformat()
-    assert data["reviewedBy"]["name"] == "Dr A, GP"
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A", "jobTitle": "GP"}
     assert data["about"]["name"] == "Inner thigh cramps"
     assert data["audience"]["audienceType"] == "Patient"
 

@@ -7,11 +7,12 @@ fixture), whose wrapper serves stored pages, as gunicorn would call it.
 import datetime
 
 from django.core.cache import cache
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils import timezone
 
 from education.models import Article
 from tests.admin_forms import submit
+from tests.editorial.steps import decide, submit_for_review
 
 
 def test_a_stored_page_is_served_without_django_or_the_database(
@@ -30,12 +31,17 @@ def test_a_stored_page_is_served_without_django_or_the_database(
     assert int(response.headers["Content-Length"]) == len(response.content)
 
 
-def test_an_editors_save_shows_at_once(wsgi_get, admin_client, make_article):
+def test_an_approved_change_shows_at_once(wsgi_get, admin_client, reviewer, make_article):
     article = make_article(title="Before")
     assert "Before" in wsgi_get(article.get_absolute_url()).text()
     assert "Before" in wsgi_get("/").text()
-
     submit(admin_client, f"/admin/education/article/{article.pk}/change/", title="After")
+    submit_for_review(admin_client, article)
+    assert "Before" in wsgi_get(article.get_absolute_url()).text()  # a draft changes nothing
+
+    reviewer_client = Client()
+    reviewer_client.force_login(reviewer)
+    decide(reviewer_client, article, "approve")
 
     assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
     assert "After" in wsgi_get("/").text()

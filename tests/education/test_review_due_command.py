@@ -32,8 +32,9 @@ def test_lists_overdue_and_due_soon_articles_and_exits_1(make_article, capsys):
     code, lines = run(capsys)
 
     assert code == 1
-    assert [line.split(" (")[0] for line in lines[:-1]] == ["OVERDUE: Late", "due soon: Soon"]
-    assert lines[-1] == "1 overdue, 1 due within 30 days"
+    assert [line.split(" (")[0] for line in lines[:-1]] == ["OVERDUE", "due soon"]
+    assert lines[:-1][0].endswith(": Late") and lines[:-1][1].endswith(": Soon")
+    assert lines[-1] == "1 unreviewed or overdue, 1 due within 30 days"
 
 
 @pytest.mark.usefixtures("no_articles")
@@ -42,8 +43,12 @@ def test_exits_0_when_nothing_is_overdue(make_article, capsys):
 
     code, lines = run(capsys)
 
-    assert code == 0 and lines[-1] == "0 overdue, 1 due within 30 days"
+    assert code == 0 and lines[-1] == "0 unreviewed or overdue, 1 due within 30 days"
 
 
-def test_shipped_content_is_not_due(db, capsys):
-    assert run(capsys) == (0, ["0 overdue, 0 due within 30 days"])
+def test_shipped_content_never_signed_off_is_listed_as_not_reviewed(db, capsys):
+    code, lines = run(capsys)
+
+    assert code == 1
+    assert lines[0].startswith("NOT YET REVIEWED: ")
+    assert lines[-1] == "4 unreviewed or overdue, 0 due within 30 days"

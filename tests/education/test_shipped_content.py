@@ -69,9 +69,11 @@ def test_internal_links_and_anchors_resolve(client, shipped, site_pages):
                 assert target.find(id=url.fragment), f"{page.slug}: no #{url.fragment}"
 
 
-def test_every_article_is_sourced_related_and_sectioned(shipped):
+def test_every_article_is_sourced_and_related_and_claims_no_review_it_never_had(shipped):
     today = timezone.localdate()
     for article in shipped:
+        # No clinician has signed the shipped articles off; the page must not say one has.
+        assert article.latest_signoff is None
         sources = list(article.sources.all())
         assert len(sources) >= 3, article.slug
         assert all(s.accessed <= today for s in sources)

@@ -36,6 +36,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("triage", "0005_questionnaire_v2")]
+    dependencies = [("triage", "0005_questionnaire_v2"), ("editorial", "0002_roles")]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from education import shipped_content as content
-from education.models import REVIEW_INTERVAL_YEARS, Article, SitePage, Source, years_after
+from education.models import Article, SitePage, Source
 
 
 class Command(BaseCommand):
@@ -63,7 +63,6 @@ class Command(BaseCommand):
         if article.pk is None:
             article.status = Article.Status.PUBLISHED
             article.publish_at = timezone.now()
-            article.next_review_due = years_after(timezone.localdate(), REVIEW_INTERVAL_YEARS)
         try:
             article.clean()  # an unknown picture reference would silently vanish from the page
         except ValidationError as error:

@@ -1,28 +1,37 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
+from django.db.models import F
 
-from education.models import REVIEW_WARNING_DAYS, Article
+from editorial.models import REVIEW_WARNING_DAYS
+from education.models import Article
 
 
 class Command(BaseCommand):
     help = (
-        f"List articles whose clinical review is overdue or due within {REVIEW_WARNING_DAYS} "
-        "days. Exits 1 when any is overdue (for a daily timer)."
+        "List articles never signed off by a clinician, or whose clinical review is overdue or "
+        f"due within {REVIEW_WARNING_DAYS} days. Exits 1 when any is unreviewed or overdue "
+        "(for a daily timer)."
     )
 
     def handle(self, *args, **options):
-        today = timezone.localdate()
-        due = Article.objects.review_due_soon(today).order_by("next_review_due")
+        due = (
+            Article.objects.review_due_soon()
+            .select_related("latest_signoff")
+            .order_by(F("latest_signoff__next_review_due").asc(nulls_first=True), "title")
+        )
         overdue = 0
         for article in due:
-            late = article.next_review_due < today
-            overdue += late
-            state = "OVERDUE" if late else "due soon"
-            self.stdout.write(
-                f"{state}: {article.title} (next review due {article.next_review_due:%Y-%m-%d})"
-            )
+            overdue += article.review_overdue
+            self.stdout.write(f"{review_state(article)}: {article.title}")
         self.stdout.write(
-            f"{overdue} overdue, {len(due) - overdue} due within {REVIEW_WARNING_DAYS} days"
+            f"{overdue} unreviewed or overdue, {len(due) - overdue} due within "
+            f"{REVIEW_WARNING_DAYS} days"
         )
         if overdue:
             raise SystemExit(1)
+
+
+def review_state(article):
+    if article.next_review_due is None:
+        return "NOT YET REVIEWED"
+    state = "OVERDUE" if article.review_overdue else "due soon"
+    return f"{state} (next review due {article.next_review_due:%Y-%m-%d})"

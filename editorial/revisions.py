@@ -1,5 +1,5 @@
 """What every edited thing in the admin shares: revisions, an optional comment, and a refusal
-to save over someone else's newer save."""
+to save over someone else's newer save (of the live object, or of its open draft)."""
 
 import reversion
 from django import forms
@@ -8,18 +8,32 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from reversion.admin import VersionAdmin
-from reversion.models import Version
+
+from editorial.drafts import latest_version, open_draft
 
 COMMENT_FIELD = "revision_comment"
 LOADED_VERSION_FIELD = "loaded_version"
 
 
-def latest_version(obj):
-    if obj is None or obj.pk is None:
-        return None
-    return (
-        Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk").first()
-    )
+class SavedState:
+    """The latest save of an object: its open draft's, else its latest version's."""
+
+    def __init__(self, obj):
+        self.draft = open_draft(obj)
+        self.version = None if self.draft else latest_version(obj)
+
+    @property
+    def token(self):
+        if self.draft:
+            return f"draft {self.draft.pk}.{self.draft.saves}"
+        return f"version {self.version.pk}" if self.version else ""
+
+    def stale_message(self):
+        if self.draft:
+            who, when = self.draft.updated_by, self.draft.updated_at
+        else:
+            who, when = self.version.revision.user, self.version.revision.date_created
+        return stale_message(who, when)
 
 
 class EditorialForm(forms.ModelForm):
@@ -29,13 +43,12 @@ class EditorialForm(forms.ModelForm):
         label="Comment on this change",
         help_text="Optional. Shown in the page's history, e.g. “Reviewed with Dr Lee”.",
     )
-    # The version the editor started from; a newer one at save time means a clash.
-    loaded_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # The save the editor started from; a newer one at save time means a clash.
+    loaded_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        version = latest_version(self.instance)
-        self.fields[LOADED_VERSION_FIELD].initial = version.pk if version else 0
+        self.fields[LOADED_VERSION_FIELD].initial = SavedState(self.instance).token
 
     @property
     def changed_data(self):
@@ -45,17 +58,15 @@ class EditorialForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        current = latest_version(self.instance)
-        loaded = cleaned.get(LOADED_VERSION_FIELD) or 0
-        if current is not None and current.pk != loaded:
-            raise ValidationError(stale_message(current), code="stale")
+        current = SavedState(self.instance)
+        if current.token and current.token != cleaned.get(LOADED_VERSION_FIELD):
+            raise ValidationError(current.stale_message(), code="stale")
         return cleaned
 
 
-def stale_message(version):
-    revision = version.revision
-    who = revision.user.get_username() if revision.user else "someone"
-    when = timezone.localtime(revision.date_created).strftime("%d %B %Y at %H:%M")
+def stale_message(user, when):
+    who = user.get_username() if user else "someone"
+    when = timezone.localtime(when).strftime("%d %B %Y at %H:%M")
     return (
         f"{who} saved this on {when}, after you opened it. Your changes were not saved, "
         "so nothing of theirs was overwritten. Reload this page to see their version, then "

@@ -1,0 +1,259 @@
+"""The workflow: drafts kept apart from the live row, submission, and clinical sign-off.
+
+Functions here decide; the admin views (editorial/admin.py) only ask and show. A draft's
+snapshot is Django's own serialization of the object and of its inline rows, so any model
+the admin edits can have drafts.
+"""
+
+import json
+from contextlib import contextmanager
+
+import reversion
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.db import transaction
+from django.utils import timezone
+from reversion.models import Version
+
+from editorial.models import Draft, SignOff, WorkflowEvent, months_after
+
+APPROVE_PERMISSION = "editorial.approve_draft"
+
+
+class DraftSaved(Exception):
+    """Carries a draft out of the admin's transaction, which then rolls the live row back."""
+
+    def __init__(self, snapshot, message):
+        super().__init__(message)
+        self.snapshot = snapshot
+        self.message = message
+
+
+class Refused(Exception):
+    """A workflow step this person may not take, with the reason to show them."""
+
+
+def versions_of(obj):
+    """Every saved version of the live object, newest first, with who saved it."""
+    return Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
+
+
+def latest_version(obj):
+    if obj is None or obj.pk is None:
+        return None
+    return versions_of(obj).first()
+
+
+def open_draft(obj):
+    if obj is None or obj.pk is None:
+        return None
+    return Draft.objects.open().for_object(obj).select_related("updated_by").first()
+
+
+# Snapshots ------------------------------------------------------------------------------
+
+
+def take_snapshot(obj, children):
+    """The object and its inline rows (named by their related accessors), as JSON."""
+    return {
+        "object": _serialized(obj),
+        "children": {
+            name: [_serialized(row) for row in getattr(obj, name).all()] for name in children
+        },
+    }
+
+
+def draft_object(snapshot):
+    """The draft as an unsaved instance: enough for its rendered text, never for saving."""
+    return _deserialized(snapshot["object"]).object
+
+
+def draft_children(snapshot):
+    return {
+        name: [_deserialized(record).object for record in records]
+        for name, records in snapshot["children"].items()
+    }
+
+
+def write_snapshot(live, snapshot):
+    """Make the live row and its inline rows say what the snapshot says.
+
+    Fields the workflow owns (publication state, the latest sign-off) keep their live
+    values: a draft carries content, not a decision to publish.
+    """
+    stored = _deserialized(snapshot["object"])
+    for field in live._meta.concrete_fields:
+        if field.editable and not field.primary_key and field.name not in live.WORKFLOW_FIELDS:
+            setattr(live, field.attname, getattr(stored.object, field.attname))
+    live.save()
+    for name, ids in stored.m2m_data.items():
+        getattr(live, name).set(ids)
+    for name, records in snapshot["children"].items():
+        manager = getattr(live, name)
+        kept = [_write_child(live, manager.field.name, record) for record in records]
+        manager.exclude(pk__in=kept).delete()
+
+
+def _write_child(live, parent_field, record):
+    child = _deserialized(record).object
+    setattr(child, parent_field, live)
+    rows = type(child)._default_manager
+    if rows.filter(pk=child.pk).exclude(**{parent_field: live}).exists():
+        child.pk = None  # a new row's number, given meanwhile to another parent's row
+    child.save()
+    return child.pk
+
+
+@contextmanager
+def draft_in_place(draft):
+    """The database as if the draft were live, for the length of the block, then as it was.
+
+    For showing the draft through the code that shows the live object (the change form,
+    the reader's page). Nobody else sees the passing state: it is never committed.
+    """
+    with transaction.atomic():
+        if draft is not None:
+            write_snapshot(draft.target, draft.snapshot)
+        yield
+        transaction.set_rollback(True)
+
+
+def _serialized(obj):
+    return json.loads(serializers.serialize("json", [obj]))[0]
+
+
+def _deserialized(record):
+    return next(serializers.deserialize("json", json.dumps([record])))
+
+
+# Steps --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_draft(obj, snapshot, user, message):
+    """Keep a save as the object's open draft (made if there is none), out of review."""
+    draft = open_draft(obj) or Draft(target=obj, base_version=latest_version(obj))
+    draft.snapshot = snapshot
+    draft.saves += 1
+    draft.state = Draft.State.EDITING
+    draft.updated_by = user
+    draft.save()
+    draft.editors.add(user)
+    _event(obj, draft, user, WorkflowEvent.Action.SAVED, message)
+    return draft
+
+
+@transaction.atomic
+def submit(draft, user, note):
+    if draft.state not in {Draft.State.EDITING, Draft.State.SENT_BACK}:
+        raise Refused("This draft is already waiting for clinical review.")
+    draft.state = Draft.State.SUBMITTED
+    draft.save(update_fields=["state", "updated_at"])
+    _event(draft.target, draft, user, WorkflowEvent.Action.SUBMITTED, note)
+
+
+@transaction.atomic
+def send_back(draft, reviewer, comment):
+    _check_may_review(draft, reviewer)
+    draft.state = Draft.State.SENT_BACK
+    draft.save(update_fields=["state", "updated_at"])
+    _event(draft.target, draft, reviewer, WorkflowEvent.Action.SENT_BACK, comment)
+
+
+@transaction.atomic
+def approve(draft, reviewer, comment, reviewed_saves):
+    """Make the draft live (now, or at its publication time if later) and sign it off."""
+    _check_may_review(draft, reviewer)
+    if draft.saves != reviewed_saves:
+        raise Refused(
+            "The draft changed after you opened it, so it was not approved. "
+            "Review the latest version below."
+        )
+    name, role = reviewer_identity(reviewer)
+    live = type(draft.target)._default_manager.select_for_update().get(pk=draft.object_id)
+    with reversion.create_revision():
+        write_snapshot(live, draft.snapshot)
+        live.publish()
+        live.save()
+        reversion.set_user(reviewer)
+        reversion.set_comment(f"Approved by {name}, {role}. {comment}".strip())
+    draft.state = Draft.State.APPROVED
+    draft.save(update_fields=["state", "updated_at"])
+    _event(live, draft, reviewer, WorkflowEvent.Action.APPROVED, comment)
+    return _sign_off(live, reviewer, SignOff.Kind.APPROVED, comment, draft=draft)
+
+
+@transaction.atomic
+def mark_reviewed(obj, reviewer, comment):
+    """The periodic review: a clinician read the live page and it needs no change."""
+    if not reviewer.has_perm(APPROVE_PERMISSION):
+        raise Refused("Only clinical reviewers can record a clinical review.")
+    reviewer_identity(reviewer)
+    _event(obj, None, reviewer, WorkflowEvent.Action.REVIEWED, comment)
+    return _sign_off(obj, reviewer, SignOff.Kind.NO_CHANGES, comment)
+
+
+def reviewer_identity(user):
+    """The name and role readers will see; both must be real, so neither is made up."""
+    name = user.get_full_name().strip()
+    profile = getattr(user, "reviewer_profile", None)
+    role = profile.clinical_role.strip() if profile else ""
+    if not (name and role):
+        raise Refused(
+            "Readers see the reviewer's full name and clinical role, and your account has "
+            "no " + ("full name" if not name else "clinical role") + ". Ask an administrator "
+            "to add it under Users, then sign off."
+        )
+    return name, role
+
+
+def may_review(draft, user):
+    """Four eyes: a clinical reviewer who made none of the draft's changes."""
+    return user.has_perm(APPROVE_PERMISSION) and not draft.editors.filter(pk=user.pk).exists()
+
+
+def _check_may_review(draft, user):
+    if not user.has_perm(APPROVE_PERMISSION):
+        raise Refused("Only clinical reviewers can approve or send back a draft.")
+    if draft.editors.filter(pk=user.pk).exists():
+        raise Refused(
+            "You changed this draft, so another clinical reviewer must review it: "
+            "nobody signs off their own change."
+        )
+    if draft.state != Draft.State.SUBMITTED:
+        raise Refused("This draft is not waiting for clinical review.")
+
+
+def _sign_off(obj, reviewer, kind, comment, draft=None):
+    name, role = reviewer_identity(reviewer)
+    now = timezone.now()
+    signoff = SignOff.objects.create(
+        target=obj,
+        kind=kind,
+        draft=draft,
+        version=latest_version(obj),
+        reviewer=reviewer,
+        reviewer_name=name,
+        reviewer_role=role,
+        signed_at=now,
+        goes_live_at=max(now, obj.goes_live_at),
+        next_review_due=months_after(
+            timezone.localdate(now), settings.EDITORIAL_REVIEW_INTERVAL_MONTHS
+        ),
+        comment=comment,
+    )
+    obj.latest_signoff = signoff
+    obj.save(update_fields=["latest_signoff"])
+    return signoff
+
+
+def _event(obj, draft, user, action, comment):
+    WorkflowEvent.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        draft=draft,
+        user=user,
+        action=action,
+        comment=comment,
+    )

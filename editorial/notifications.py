@@ -1,0 +1,63 @@
+"""Emails for the workflow: reviewers hear of each submission, editors of each decision.
+
+They go after the step's transaction commits, so nobody is told of a step that rolled back;
+a mail server that fails is logged and never undoes the step.
+"""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+
+logger = logging.getLogger(__name__)
+
+
+def tell_reviewers(draft, submitter, note, review_url):
+    subject = f"Waiting for clinical review: {draft.title}"
+    body = (
+        f"{_name(submitter)} submitted a change to “{draft.title}” for clinical review.\n\n"
+        f"Their note: {note}\n\nReview it here: {review_url}\n"
+    )
+    _send_later(subject, body, [u.email for u in reviewers().exclude(pk=submitter.pk)])
+
+
+def tell_editors(draft, reviewer, outcome, comment, change_url):
+    subject = f"{outcome}: {draft.title}"
+    body = (
+        f"{_name(reviewer)} {outcome.lower()} your change to “{draft.title}”.\n\n"
+        f"Their comment: {comment or '(none)'}\n\nThe page in the admin: {change_url}\n"
+    )
+    _send_later(subject, body, [u.email for u in draft.editors.exclude(email="")])
+
+
+def reviewers():
+    """Active accounts that may approve drafts, and have an email address."""
+    approve = Permission.objects.get(codename="approve_draft", content_type__app_label="editorial")
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(groups__permissions=approve) | Q(user_permissions=approve) | Q(is_superuser=True),
+            is_active=True,
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
+
+
+def _send_later(subject, body, recipients):
+    if recipients:
+        transaction.on_commit(lambda: _send(subject, body, recipients))
+
+
+def _send(subject, body, recipients):
+    try:
+        send_mail(subject, body, None, recipients)
+    except OSError:
+        logger.exception("Could not email %s about %r", ", ".join(recipients), subject)

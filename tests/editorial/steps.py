@@ -1,0 +1,31 @@
+"""The workflow's steps as each person takes them in the admin."""
+
+from tests.admin_forms import form_data, submit
+from tests.pages import parse
+
+
+def admin_url(article, page):
+    return f"/admin/education/article/{article.pk}/{page}/"
+
+
+def save_change(client, article, **changes):
+    """Open the article's change form (which shows any open draft), change it, save."""
+    return submit(client, admin_url(article, "change"), **changes)
+
+
+def submit_for_review(client, article, note="Clearer wording."):
+    return client.post(admin_url(article, "submit"), {"note": note})
+
+
+def decide(client, article, decision, comment=""):
+    """Press Approve, Send back or Mark as reviewed on the review screen, as shown."""
+    page = parse(client.get(admin_url(article, "review")))
+    saves = page.select_one("input[name=saves]")
+    data = {"decision": decision, "comment": comment}
+    if saves is not None:
+        data["saves"] = saves["value"]
+    return client.post(admin_url(article, "review"), data)
+
+
+def draft_form(client, article):
+    return form_data(client.get(admin_url(article, "change")))
