@@ -119,6 +119,26 @@ def _load_factors(model, Article):
     return factors
 
 
+def link_factor_articles(**kwargs):
+    """Give each advice block without an article the one its data file names, once that
+    article exists (articles are loaded after migrations). A link an editor set is kept."""
+    from education.models import Article
+    from triage.models import Factor
+
+    named = {row["key"]: row for row in read("factors.json") if row["article"]}
+    articles = Article.objects.in_bulk(
+        {row["article"] for row in named.values()}, field_name="slug"
+    )
+    for factor in Factor.objects.filter(key__in=named, article__isnull=True):
+        article = articles.get(named[factor.key]["article"])
+        if article is None:
+            continue
+        factor.article = article
+        section = named[factor.key]["section"]
+        factor.section = section if section in _sections(article) else ""
+        factor.save(update_fields=["article", "section"])
+
+
 def _sections(article):
     return {section["id"] for section in article.sections}
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from education import shipped_content as content
 from education.models import Article, SitePage, Source
+from education.signals import content_loaded
 
 
 class Command(BaseCommand):
@@ -27,6 +28,7 @@ class Command(BaseCommand):
                 self.link_related(articles, outcomes)
         except content.ContentFileError as error:
             raise CommandError(str(error)) from error
+        content_loaded.send(sender=self.__class__)
         if options["verbosity"]:
             for slug, outcome in outcomes:
                 self.stdout.write(f"{slug}: {outcome}")
