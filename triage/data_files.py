@@ -108,7 +108,9 @@ def _load_factors(model, Article):
     factors = {}
     for order, data in enumerate(read("factors.json")):
         # An article that is not there (yet) leaves the factor without a link, not broken.
-        article = Article.objects.filter(slug=data["article"]).first()
+        # Only the columns every version of the article table has: a migration may run
+        # against a later education schema than its historical model knows.
+        article = Article.objects.filter(slug=data["article"]).only("pk", "sections").first()
         section = data["section"] if article and data["section"] in _sections(article) else ""
         factors[data["key"]] = model["Factor"].objects.create(
             order=order,

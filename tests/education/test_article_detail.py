@@ -118,7 +118,7 @@ def test_reader_gets_no_cookie(client, make_article):
 
 
 def test_an_article_no_clinician_has_reviewed_says_so_and_names_no_one(client, make_article):
-    article = make_article(reviewed_by="")
+    article = make_article(signed_off=False)
 
     soup = parse(client.get(article.get_absolute_url()))
 

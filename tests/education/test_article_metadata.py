@@ -46,7 +46,7 @@ def test_canonical_open_graph_and_twitter_tags(client, make_article):
 
 
 def test_structured_data_claims_no_review_before_a_clinician_has_reviewed(client, make_article):
-    article = make_article(reviewed_by="")
+    article = make_article(signed_off=False)
 
     soup = parse(client.get(article.get_absolute_url()))
 

@@ -764,7 +764,7 @@ def create_questionnaire(apps, schema_editor):
             key=key,
             title=title,
             advice=advice,
-            article=Article.objects.filter(slug=slug).first(),
+            article=Article.objects.filter(slug=slug).only("pk").first(),  # any later schema
             section=section,
         )  # fmt: skip
         for key, title, advice, slug, section in FACTORS

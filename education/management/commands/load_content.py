@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from editorial.models import Draft
 from education import shipped_content as content
 from education.models import Article, SitePage, Source
 from education.signals import content_loaded
@@ -49,6 +50,10 @@ class Command(BaseCommand):
         for slug, fields in files.items():
             row = existing.get(slug)
             outcome = content.decide(row, row and fields_of(row), fields)
+            if row is not None and Draft.objects.open().for_object(row).exists():
+                # An editor's draft is waiting: changing the live page under it would make
+                # the reviewer approve a change against a page that is no longer there.
+                outcome = content.Outcome.KEPT_EDITORS_CHANGE
             if outcome in (content.Outcome.CREATED, content.Outcome.UPDATED):
                 row = row or model(slug=slug)
                 row.content_hash = content.fingerprint(fields)
