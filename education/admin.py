@@ -226,9 +226,9 @@ class ImageAdmin(EditorialAdmin):
 
 
 @admin.register(SitePage)
-class SitePageAdmin(EditorialAdmin):
-    """About, privacy and accessibility: the shipped pages, edited here; never added or
-    removed, because each has its own address."""
+class SitePageAdmin(WorkflowAdmin):
+    """About, privacy and accessibility: the shipped pages, edited here as drafts that a
+    clinical reviewer approves; never added or removed, because each has its own address."""
 
     list_display = ["title", "updated_at", "view_link"]
     search_fields = ["title", "summary", "body"]

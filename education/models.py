@@ -298,11 +298,12 @@ class Source(models.Model):
         return self.title
 
 
-class SitePage(models.Model):
+class SitePage(Reviewed):
     """A page about the site itself (about, privacy, accessibility), linked from every footer.
 
     The body may name a setting in braces, such as {retention_days}; the page fills it in
-    when it is shown, so it always matches how the site is set up.
+    when it is shown, so it always matches how the site is set up. A change is a draft until
+    a clinical reviewer approves it; the pages themselves are always shown.
     """
 
     class Slug(models.TextChoices):
@@ -338,6 +339,17 @@ class SitePage(models.Model):
 
     def get_absolute_url(self):
         return reverse("education:site_page", kwargs={"slug": self.slug})
+
+    def reader_html(self):
+        return format_html(
+            "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
+        )
+
+    def publish(self):
+        """Nothing to switch on: a site page is always shown, as its approved version."""
+
+    def hide(self):
+        """Nothing to switch off: site pages are never added or deleted (their admin)."""
 
 
 class FeedbackQuerySet(models.QuerySet):

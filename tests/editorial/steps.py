@@ -4,8 +4,8 @@ from tests.admin_forms import form_data, submit
 from tests.pages import parse
 
 
-def admin_url(article, page):
-    return f"/admin/education/article/{article.pk}/{page}/"
+def admin_url(obj, page):
+    return f"/admin/education/{obj._meta.model_name}/{obj.pk}/{page}/"
 
 
 def save_change(client, article, **changes):
