@@ -92,8 +92,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Before the host check and the HTTPS redirect, so a load balancer is answered.
     "cramps_site.middleware.HealthCheckMiddleware",
-    # Stores public pages exactly as they go out; serve_cached_pages serves them (caching.py).
-    "education.caching.PageCacheMiddleware",
+    # Stores public pages exactly as they go out; serve_cached_pages serves them.
+    "cramps_site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cramps_site.middleware.PermissionsPolicyMiddleware",
     "cramps_site.middleware.ContentSecurityPolicyMiddleware",

@@ -3,7 +3,7 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 from cramps_site.charsets import refuse_unreadable_charsets
-from education.caching import serve_cached_pages
+from cramps_site.page_cache import serve_cached_pages
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cramps_site.settings")
 

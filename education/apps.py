@@ -8,7 +8,7 @@ class EducationConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-        from education.caching import bump_content_version
+        from cramps_site.page_cache import bump_content_version
         from education.models import Article, SitePage, Source
         from education.search_index import install_after_migrate
 

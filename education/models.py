@@ -19,6 +19,20 @@ class ArticleQuerySet(ReviewedQuerySet):
         """What readers may see: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
 
+    def seconds_until_next_publication(self, at_most):
+        """How long what readers see stays as it is: until the next scheduled article goes
+        live, and never more than at_most seconds."""
+        now = timezone.now()
+        upcoming = (
+            self.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+        if upcoming is None:
+            return at_most
+        return max(1, min(at_most, int((upcoming - now).total_seconds())))
+
 
 class Article(Reviewed):
     class Status(models.TextChoices):

@@ -18,7 +18,8 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from education.caching import content_version, seconds_to_keep
+from cramps_site.page_cache import content_version
+from education.caching import seconds_to_keep
 from education.models import Article
 from education.search_index import TABLE
 

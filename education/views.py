@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from cramps_site.client_address import client_address
 from cramps_site.site_url import absolute_url
-from education.caching import cacheable_public_page
+from education.caching import reading_page
 from education.forms import FeedbackForm
 from education.models import Article, SitePage
 from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
@@ -23,7 +23,7 @@ HOME_ARTICLES = 10  # the rest are a click away on the article list
 
 
 @require_safe
-@cacheable_public_page
+@reading_page
 def home(request):
     articles = list(
         Article.objects.published().only("title", "slug", "summary", "group")[: HOME_ARTICLES + 1]
@@ -45,7 +45,7 @@ def _by_group(articles):
 
 
 @require_safe
-@cacheable_public_page(paginated=True)
+@reading_page(paginated=True)
 def article_list(request):
     articles = Article.objects.published().only("title", "slug", "summary")
     asked_for = request.GET.get("page")
@@ -57,7 +57,7 @@ def article_list(request):
 
 
 @require_safe
-@cacheable_public_page
+@reading_page
 def article_detail(request, slug):
     article = _find_article(request, slug)
     canonical_url = absolute_url(article.get_absolute_url())
@@ -91,7 +91,7 @@ def _find_article(request, slug):
 
 
 @require_safe
-@cacheable_public_page
+@reading_page
 def site_page(request, slug):
     page = get_object_or_404(SitePage, slug=slug)
     return render(request, "education/site_page.html", {"page": page})

@@ -13,6 +13,7 @@ from django.db import close_old_connections, connections
 from django.test import Client, RequestFactory
 from django.utils import timezone
 
+from cramps_site.page_cache import forget_local_copies
 from editorial.models import ReviewerProfile, SignOff
 from education.models import Article
 from tests.pages import WSGIResponse
@@ -35,8 +36,10 @@ def fast_test_settings(settings):
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Each test starts with an empty cache, whichever backend (local memory or Redis).
     cache.clear()
+    forget_local_copies()
     yield
     cache.clear()
+    forget_local_copies()
 
 
 @pytest.fixture(autouse=True)

@@ -64,6 +64,6 @@ def test_a_rendition_refuses_post(client, rendition):
 
 
 def test_picture_files_never_touch_the_page_cache(rf):
-    from education.caching import page_key
+    from cramps_site.page_cache import page_key
 
     assert page_key(rf.get("/media/images/0123456789abcdef0123-480.webp").environ) is None

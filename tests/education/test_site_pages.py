@@ -2,10 +2,12 @@
 footer, filled in from the settings, and edited in the admin with their history."""
 
 import pytest
-from reversion.models import Version
+from django.test import Client
 
+from editorial.models import Draft
 from education.models import SitePage
 from tests.admin_forms import submit
+from tests.editorial.steps import decide, submit_for_review
 from tests.pages import assert_public_page, parse, readable_text
 
 SITE_PAGES = {
@@ -87,7 +89,7 @@ def test_a_site_page_refuses_post(client, db):
     assert client.post("/about/").status_code == 405
 
 
-def test_an_editor_changes_a_site_page_and_history_keeps_it(client, editor):
+def test_an_editors_change_to_a_site_page_is_kept_as_a_draft(client, editor):
     client.force_login(editor)
     url = change_url("accessibility")
 
@@ -95,9 +97,11 @@ def test_an_editor_changes_a_site_page_and_history_keeps_it(client, editor):
 
     assert response.status_code == 302
     page = SitePage.objects.get(slug="accessibility")
-    assert page.summary == "How we make this site work for everyone."
-    assert Version.objects.get_for_object(page).count() == 2  # loaded, then this change
-    assert "How we make this site work for everyone." in client.get("/accessibility/").text
+    draft = Draft.objects.open().for_object(page).get()
+    assert (
+        draft.snapshot["object"]["fields"]["summary"] == "How we make this site work for everyone."
+    )
+    assert "How we make this site work for everyone." not in client.get("/accessibility/").text
 
 
 def test_site_pages_are_never_added_or_deleted_in_the_admin(admin_client, db):
@@ -107,10 +111,15 @@ def test_site_pages_are_never_added_or_deleted_in_the_admin(admin_client, db):
     assert admin_client.get(f"/admin/education/sitepage/{page.pk}/delete/").status_code == 403
 
 
-def test_an_edit_to_a_stored_site_page_shows_at_once(wsgi_get, admin_client):
+def test_an_approved_edit_to_a_stored_site_page_shows_at_once(wsgi_get, admin_client, reviewer):
     assert "Who publishes this site?" in wsgi_get("/about/").text()  # now stored
+    page = SitePage.objects.get(slug="about")
 
     submit(admin_client, change_url("about"), title="About these pages")
+    submit_for_review(admin_client, page)
+    reviewer_client = Client()
+    reviewer_client.force_login(reviewer)
+    decide(reviewer_client, page, "approve")
 
     assert "<h1>About these pages</h1>" in wsgi_get("/about/").text()
 

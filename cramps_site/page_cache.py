@@ -1,0 +1,204 @@
+"""Whole-page caching of public pages for anonymous readers: the mechanism.
+
+Views opt in with @public_page (education/caching.py says which views, and for how long a
+page may be kept). PageCacheMiddleware, near the top of the middleware list, stores the
+finished response: its body and every header the other middleware added, one copy per
+content encoding. `serve_cached_pages` wraps the WSGI application (cramps_site/wsgi.py), so a
+stored page goes out before Django builds a request: no middleware, no database.
+
+Where pages live: in the shared cache (files, or Redis for several app servers), and a copy
+in each worker process, so a hit usually costs no cache read at all.
+
+Freshness: pages are stored under the content version, a number in the shared cache that any
+change to the content bumps (`bump_content_version`). A process re-reads that number at most
+once every VERSION_RECHECK_SECONDS: a change made in this process is served at once, and one
+made by another process or server within about a second. A page is never kept longer than
+its view allows (the next scheduled publication, ten minutes at most).
+
+The request checks mirror Django's own, so a stored page is served only where Django would
+have served the same page: SESSION_COOKIE_NAME (a request with a session, such as staff,
+previews and people part-way through the questionnaire, goes to Django), ALLOWED_HOSTS
+(validate_host, as HttpRequest.get_host), SECURE_SSL_REDIRECT with SECURE_PROXY_SSL_HEADER
+(SecurityMiddleware's redirect, HttpRequest.is_secure), and STATIC_URL and MEDIA_URL (files
+that are served elsewhere). Other methods and query strings go to Django as usual.
+"""
+
+import functools
+import hashlib
+import re
+import time
+from http.cookies import CookieError, SimpleCookie
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http.request import split_domain_port, validate_host
+from django.utils import timezone
+
+VERSION_KEY = "content-version"
+VERSION_RECHECK_SECONDS = 1.0
+LOCAL_PAGE_LIMIT = 256
+# Headers that belong to one response, not to a stored page.
+PER_RESPONSE_HEADERS = {"date", "content-length"}
+PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
+# Where serve_cached_pages leaves the key it worked out, for the middleware to fill.
+KEY_IN_ENVIRON = "cramps.page_key"
+
+
+class _Local:
+    """This process's copy of the content version and of the pages stored under it."""
+
+    version = None
+    checked_at = float("-inf")
+    pages = {}  # key -> (content, headers, monotonic time it expires)
+
+
+def forget_local_copies():
+    """Start again from the shared cache (tests clear it between them)."""
+    _Local.version, _Local.checked_at, _Local.pages = None, float("-inf"), {}
+
+
+def content_version():
+    now = time.monotonic()
+    if now - _Local.checked_at >= VERSION_RECHECK_SECONDS:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = 1
+            cache.add(VERSION_KEY, version, timeout=None)
+        _remember_version(version, now)
+    return _Local.version
+
+
+def bump_content_version(**kwargs):
+    try:
+        version = cache.incr(VERSION_KEY)
+    except ValueError:  # never set, or evicted: any new value invalidates
+        version = int(timezone.now().timestamp())
+        cache.set(VERSION_KEY, version, timeout=None)
+    _remember_version(version, time.monotonic())
+
+
+def _remember_version(version, now):
+    if version != _Local.version:
+        _Local.pages = {}
+    _Local.version, _Local.checked_at = version, now
+
+
+def public_page(view=None, *, paginated=False, keep_for=None):
+    """Mark a view's successful pages as the same for every anonymous reader.
+
+    keep_for() says how many seconds a page may be kept. Only the plain address is stored,
+    and with paginated=True its ?page=N addresses too: the view must then answer a page
+    number it cannot show with a redirect, never a 200, so made-up numbers cannot fill the
+    cache.
+    """
+    if view is None:
+        return functools.partial(public_page, paginated=paginated, keep_for=keep_for)
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        # A page its view marked private (a staff preview) is never stored, whoever asked.
+        private = "no-store" in response.get("Cache-Control", "")
+        storable_address = paginated or not request.META.get("QUERY_STRING")
+        if response.status_code == 200 and not private and storable_address:
+            response.page_cache_seconds = keep_for()
+        return response
+
+    return wrapper
+
+
+def page_key(environ):
+    """The stored page for this request, or None when the request must go to Django."""
+    if environ.get("REQUEST_METHOD") != "GET" or not PAGE_QUERY.match(
+        environ.get("QUERY_STRING", "")
+    ):
+        return None
+    path = environ.get("PATH_INFO", "")
+    if (
+        path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        or _has_session(environ)
+        or not _secure_enough(environ)
+    ):
+        return None
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    if not validate_host(split_domain_port(host)[0], settings.ALLOWED_HOSTS):
+        return None
+    encoding = "gzip" if "gzip" in environ.get("HTTP_ACCEPT_ENCODING", "") else "identity"
+    # Pages name the site by SITE_URL, never by the host asked for, so one copy serves every
+    # allowed host and port. Hashed, so a long or odd address still makes a short, safe key.
+    where = f"{path}?{environ.get('QUERY_STRING', '')}"
+    return f"page:{content_version()}:{encoding}:{hashlib.sha256(where.encode()).hexdigest()}"
+
+
+def _has_session(environ):
+    cookies = environ.get("HTTP_COOKIE", "")
+    if settings.SESSION_COOKIE_NAME not in cookies:
+        return False
+    try:
+        return settings.SESSION_COOKIE_NAME in SimpleCookie(cookies)
+    except CookieError:  # an unreadable cookie header: let Django decide
+        return True
+
+
+def _secure_enough(environ):
+    if not settings.SECURE_SSL_REDIRECT:
+        return True
+    header, value = settings.SECURE_PROXY_SSL_HEADER or (None, None)
+    return environ.get("wsgi.url_scheme") == "https" or (header and environ.get(header) == value)
+
+
+def _keep_locally(key, stored, seconds):
+    if len(_Local.pages) >= LOCAL_PAGE_LIMIT:
+        _Local.pages = {}
+    content, headers = stored
+    _Local.pages[key] = (content, headers, time.monotonic() + seconds)
+
+
+def stored_page(key):
+    """(content, headers) of the page stored under key, or None."""
+    local = _Local.pages.get(key)
+    if local is not None and local[2] > time.monotonic():
+        return local[:2]
+    stored = cache.get(key)
+    if stored is not None:
+        # The shared copy may be older; it expires on its own, so a short local life is safe.
+        _keep_locally(key, stored, VERSION_RECHECK_SECONDS)
+    return stored
+
+
+class PageCacheMiddleware:
+    """Stores the pages views marked cacheable, exactly as they go out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # Behind serve_cached_pages the key is already known; without it (tests, ASGI), work it out.
+        meta = request.META
+        key = meta[KEY_IN_ENVIRON] if KEY_IN_ENVIRON in meta else page_key(meta)
+        response = self.get_response(request)
+        seconds = getattr(response, "page_cache_seconds", None)
+        if key and seconds and not response.cookies and not response.streaming:
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in PER_RESPONSE_HEADERS
+            ]
+            cache.set(key, (response.content, headers), timeout=seconds)
+            _keep_locally(key, (response.content, headers), seconds)
+        return response
+
+
+def serve_cached_pages(application):
+    """WSGI wrapper: a stored page goes out before Django builds a request."""
+
+    def cached_or_django(environ, start_response):
+        key = environ[KEY_IN_ENVIRON] = page_key(environ)
+        stored = stored_page(key) if key else None
+        if stored is None:
+            return application(environ, start_response)
+        content, headers = stored
+        start_response("200 OK", [*headers, ("Content-Length", str(len(content)))])
+        return [content]
+
+    return cached_or_django
