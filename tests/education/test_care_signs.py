@@ -67,9 +67,7 @@ def test_the_emergency_signs_mean_what_the_checkers_first_page_asks():
 
 def test_the_later_emergencies_mean_what_the_checkers_emergency_rules_say():
     assert len(SIGNS["also_emergency"]) == len(LATER_EMERGENCY_MEANINGS)
-    for sign, words in zip(
-        SIGNS["also_emergency"], LATER_EMERGENCY_MEANINGS.values(), strict=True
-    ):
+    for sign, words in zip(SIGNS["also_emergency"], LATER_EMERGENCY_MEANINGS.values(), strict=True):
         for word in words:
             assert word in sign, f"{word!r} missing from {sign!r}"
 
