@@ -19,7 +19,8 @@ def _red_flags():
 
 @register.simple_tag
 def care_signs(level):
-    """The signs of a care level ("emergency", "urgent" or "soon") from red_flags.yaml."""
+    """The signs of a care level ("emergency", "also_emergency", "urgent" or "soon") from
+    red_flags.yaml."""
     return _red_flags()[level]
 
 

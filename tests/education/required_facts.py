@@ -16,18 +16,16 @@ REQUIRED_FACTS = [
     ("adductors run to the femur (thigh bone)", [r"femur", r"(thigh bone|bone in your thigh)"]),
     ("adductors stabilise movement", [r"adductors[^.]*(\.[^.]*)?(steady|stable|stabili[sz])"]),
     ("adductors pull the legs inward", [r"pull[^.]*legs? (in|inward|together|toward)"]),
-    # Dehydration
+    # Dehydration: a possible cause, stated with its weak evidence (the source document's
+    # blood-volume mechanism is a guess the studies do not back, so it is not stated as fact)
     (
-        "dehydration lowers blood volume",
+        "dehydration as a possible cause, with the weak evidence",
         [
-            r"dehydrat",
-            r"less blood in your body|(lower|less) blood volume"
-            r"|blood volume (drops|falls|goes down)",
+            r"dehydration means your body does not have enough water",
+            r"losing a lot of fluid upsets how nerves and muscles work",
+            r"studies have not shown this clearly",
         ],
     ),
-    ("less blood impairs nerve function", [r"less blood[^.]*(\.[^.]*)?nerves?"]),
-    ("dehydrated muscles tire more", [r"tires? more (quickly|easily)"]),
-    ("dehydrated muscles tighten more", [r"tired muscles tighten"]),
     # Electrolytes
     ("electrolytes: potassium, magnesium, calcium", [r"potassium", r"magnesium", r"calcium"]),
     ("electrolytes carry an electrical charge", [r"electrolytes[^.]*electrical charge"]),
@@ -48,8 +46,8 @@ REQUIRED_FACTS = [
     ("magnesium helps muscles make energy", [r"magnesium[^.]*energy"]),
     # Overuse and fatigue
     (
-        "overuse and fatigue among most common causes",
-        [r"(overuse|tired)[^.]*most common causes", r"fatigue"],
+        "overuse and fatigue among the most likely causes of exercise cramps",
+        [r"(overuse|tired|overworked)[^.]*most (common|likely) (causes|reasons)", r"fatigue"],
     ),
     ("running works the adductors", [r"running"]),
     ("cycling works the adductors", [r"cycling"]),
@@ -76,7 +74,10 @@ REQUIRED_FACTS = [
         "nerve compression or damage",
         [r"nerve[^.]*(squashed|compress)[^.]*damaged|nerve compression"],
     ),
-    ("referred pain", [r"referred pain"]),
+    (
+        "pain from a nerve in the back spreads down the leg",
+        [r"pain can spread from your back down your leg"],
+    ),
     ("nerve spasms", [r"muscle spasms"]),
     ("nerve pain worse with walking", [r"worse (when you walk|with walking)"]),
     # Circulation
@@ -108,8 +109,8 @@ REQUIRED_FACTS = [
     # When to see a doctor
     ("see a doctor: persistent cramps", [r"see a doctor", r"keep coming back"]),
     ("see a doctor: severe cramps", [r"are severe"]),
-    ("see a doctor: with swelling", [r"come with swelling"]),
-    ("see a doctor: with numbness", [r"come with numbness"]),
+    ("see a doctor: with swelling", [r"come with swelling in both legs"]),
+    ("see a doctor: with numbness", [r"come with numbness or tingling in one leg"]),
     ("see a doctor: no clear cause", [r"no clear cause"]),
     # Relief
     ("relief: gently stretch", [r"gently stretch|stretch[^.]*gently"]),
@@ -165,7 +166,7 @@ REQUIRED_FACTS += [
     (
         "kidney, dialysis, liver or heart failure: the care team's advice, not general tips",
         [
-            r"kidney disease, are on dialysis, or have liver disease or heart failure",
+            r"kidney disease, liver disease or heart failure, or are you on dialysis",
             r"follow your care team's advice on fluids and potassium",
         ],
     ),
@@ -205,10 +206,13 @@ REQUIRED_FACTS += [
         [r"acetaminophen \(tylenol\) may ease soreness afterwards"],
     ),
     (
-        "ibuprofen, naproxen: ask a pharmacist; not with kidney disease, blood thinner, pregnancy",
+        "ibuprofen, naproxen: ask a pharmacist; not with kidney disease, heart failure, a "
+        "stomach ulcer, a blood thinner or in pregnancy; acetaminophen and liver disease",
         [
-            r"ask a pharmacist before you take ibuprofen or naproxen",
-            r"do not take them if you have kidney disease, take a blood thinner, or are pregnant",
+            r"ask a pharmacist before you take ibuprofen \(advil, motrin\) or naproxen \(aleve\)",
+            r"do not take them if you have kidney disease, heart failure or a stomach ulcer, "
+            r"take a blood thinner, or are pregnant",
+            r"liver disease or drink a lot of alcohol, ask a pharmacist how much acetaminophen",
         ],
     ),
     (

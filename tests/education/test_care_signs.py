@@ -18,7 +18,7 @@ EMERGENCY_MEANINGS = {
     "leg_cold_pale": ["suddenly cold, pale, blue or gray"],
     "saddle_numbness": [
         "between both inner thighs",
-        "genitals or bottom",
+        "genitals or buttocks",
         "new trouble peeing",
         "new loss of control of your pee or poop",
         "weakness in both legs",
@@ -27,12 +27,30 @@ EMERGENCY_MEANINGS = {
     "stroke_signs": ["one side of your face, arm or leg", "trouble speaking"],
     "testicle_pain": ["pain in a testicle or the scrotum"],
 }
+# The emergencies the checker finds from later pages' answers together (TRIAGE_SPEC.md
+# section 3, E7 to E11), which the article care cards add under the page 1 signs.
+LATER_EMERGENCY_MEANINGS = {
+    "E7 stuck groin lump": ["painful or hard lump in your groin", "will not go back in"],
+    "E8, E9 dark pee with bad pain or weakness": [
+        "dark brown or red, like cola or tea",
+        "bad muscle pain or weak muscles",
+    ],
+    "E10 fall at 60 or over, cannot stand": ["60 or over", "fell", "cannot stand or walk"],
+    "E11 fever and cannot bear weight": [
+        "high temperature",
+        "cannot put weight on your leg or you limp",
+    ],
+}
 URGENT_MEANINGS = [
     ["one leg", "swollen", "warm, red and painful", "not just the soreness"],
     ["dark brown or red, like cola or tea", "blood test today"],
     ["weak or gives way"],
     ["cannot put weight on your leg"],
     ["more than 10 minutes", "does not ease"],
+    ["statin", "most weeks with no clear reason", "muscle pain that does not go away"],
+    ["water pill or have kidney disease", "throwing up", "diarrhea", "sweated a lot"],
+    ["ache or burn when you rest", "sore", "will not heal"],
+    ["60 or over", "after a fall, even if you can walk"],
 ]
 
 
@@ -47,6 +65,13 @@ def test_the_emergency_signs_mean_what_the_checkers_first_page_asks():
             assert word in sign, f"{word!r} missing from {sign!r}"
 
 
+def test_the_later_emergencies_mean_what_the_checkers_emergency_rules_say():
+    assert len(SIGNS["also_emergency"]) == len(LATER_EMERGENCY_MEANINGS)
+    for sign, words in zip(SIGNS["also_emergency"], LATER_EMERGENCY_MEANINGS.values(), strict=True):
+        for word in words:
+            assert word in sign, f"{word!r} missing from {sign!r}"
+
+
 def test_the_urgent_signs_mean_what_the_checkers_urgent_rules_say():
     for sign, words in zip(SIGNS["urgent"], URGENT_MEANINGS, strict=True):
         for word in words:
@@ -54,7 +79,7 @@ def test_the_urgent_signs_mean_what_the_checkers_urgent_rules_say():
 
 
 def test_no_ordinary_cramp_or_waking_at_night_is_an_emergency_or_urgent():
-    for sign in SIGNS["emergency"] + SIGNS["urgent"]:
+    for sign in SIGNS["emergency"] + SIGNS["also_emergency"] + SIGNS["urgent"]:
         assert "very painful" not in sign and "hard to move" not in sign
         assert "waking" not in sign and "wakes" not in sign
 
@@ -64,9 +89,27 @@ def test_the_article_care_card_shows_each_level_from_the_one_file(client, db, sl
     page = parse(client.get(Article.objects.get(slug=slug).get_absolute_url()))
 
     card = page.select_one("article .when-to-get-help")
-    assert items(card.select_one(".care-card--immediate")) == SIGNS["emergency"]
+    immediate = card.select_one(".care-card--immediate")
+    assert items(immediate.select_one(".care-card__signs--emergency")) == SIGNS["emergency"]
+    also = immediate.select_one(".care-card__signs--also-emergency")
+    assert items(also) == SIGNS["also_emergency"]
     assert items(card.select_one(".care-card--urgent")) == SIGNS["urgent"]
     assert items(card.select_one(".care-card--non-urgent")) == SIGNS["soon"]
+
+
+def test_each_later_emergency_is_on_the_article_care_card_as_call_the_emergency_number(
+    client, db, settings
+):
+    """A reader with, say, dark pee and weak legs finds it under "call 911", not "today"."""
+    page = parse(client.get(Article.objects.get(slug="inner-thigh-cramps").get_absolute_url()))
+
+    immediate = page.select_one("article .when-to-get-help .care-card--immediate")
+    text = " ".join(immediate.get_text(" ").split())
+    assert f"Also call {settings.EMERGENCY_NUMBER} or go to the emergency room if:" in text
+    also = " ".join(items(immediate.select_one(".care-card__signs--also-emergency")))
+    for meaning, words in LATER_EMERGENCY_MEANINGS.items():
+        for word in words:
+            assert word in also, f"{meaning}: {word!r} is not on the emergency card"
 
 
 def test_the_footer_and_the_checker_start_page_show_the_same_emergency_signs(client, db):

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from education.models import Article, SitePage
+from education.shipped_content import load_red_flags
 from tests.pages import parse
 
 
@@ -97,6 +98,8 @@ def test_dark_pee_is_always_a_same_day_matter(site_text):
     found = list(sentences_matching(site_text, r"dark (pee|urine)|pee is dark"))
     assert found
     for path, sentence in found:
+        if sentence in load_red_flags()["also_emergency"]:
+            continue  # listed under "Also call the emergency number" on the care card
         assert re.search(r"today|same day|right away|now", sentence, re.IGNORECASE), (
             path,
             sentence,
@@ -105,7 +108,7 @@ def test_dark_pee_is_always_a_same_day_matter(site_text):
 
 def test_painkiller_advice_carries_its_cautions(site_text):
     for path, heading, text in sections_matching(site_text, r"ibuprofen|naproxen"):
-        for caution in ("kidney disease", "blood thinner", "pregnan"):
+        for caution in ("kidney disease", "heart failure", "blood thinner", "pregnan", "liver"):
             assert caution in text.lower(), (path, heading, caution)
     for path, sentence in sentences_matching(site_text, r"painkillers?[^.]*stop"):
         assert "do not stop" in sentence.lower(), (path, sentence)

@@ -68,7 +68,10 @@ def test_about_page_says_there_are_no_ads_and_how_pages_are_checked(client, db):
     text = readable_text(parse(client.get("/about/")).select_one("article"))
 
     assert "There are no ads on this site." in text
-    assert "a clinician checks it" in text
+    assert "We want a clinician to check every page." in text
+    assert "Not every page has been checked this way yet." in text
+    assert "Before a page is approved, a clinician checks it" not in text
+    assert "free from ads" not in text
     assert "at least every 3 years" in text
     assert "How can you report a mistake?" in text
 
@@ -77,6 +80,20 @@ def test_accessibility_page_names_the_standard(client, db):
     text = readable_text(parse(client.get("/accessibility/")).select_one("article"))
 
     assert "WCAG) 2.2 at level AA" in text
+
+
+def test_site_pages_promise_no_reply_the_anonymous_feedback_form_cannot_give(client, db):
+    for path in ["/about/", "/accessibility/"]:
+        text = readable_text(parse(client.get(path)).select_one("article"))
+        assert "The form does not ask for contact details, so we cannot reply to you." in text
+        assert "tell us the same way" not in text
+
+
+def test_privacy_page_says_anyone_with_the_advice_link_can_see_the_advice(client, db):
+    text = readable_text(parse(client.get("/privacy/")).select_one("article"))
+
+    assert "Anyone you give your advice link to can see that advice." in text
+    assert "Only the small team that runs the site can see" not in text
 
 
 def test_a_site_page_makes_at_most_two_queries(client, db, django_assert_max_num_queries):
