@@ -93,9 +93,10 @@ def test_an_editor_uploads_a_picture_and_places_it_in_an_article(page):
     body = page.locator("#id_body")
     body.fill(f"{reference}\n\n{body.input_value()}")
     page.locator("input[name=_save]").click()
-    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    # Placing a picture changes the article: a draft, previewed as readers will see it.
+    expect(page.locator(".messagelist")).to_contain_text("Saved as a draft")
 
-    page.goto(STRETCHES_URL)
+    page.get_by_role("link", name="Preview the draft").click()
     photo = page.get_by_role("img", name="A person holding a chair while stretching.")
     expect(photo).to_be_visible()
     page.wait_for_function(LOADED, arg=photo.element_handle())
