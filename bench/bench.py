@@ -15,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -218,6 +219,39 @@ def admin_list_ms(site):
     return statistics.median(timings[3:])
 
 
+SEARCH_WORDS = [
+    "cramp",
+    "stretch",
+    "muscle",
+    "night",
+    "heat",
+    "water",
+    "doctor",
+    "pain",
+    "leg",
+    "thigh",
+    "salt",
+    "statin",
+    "walking",
+    "sleep",
+    "pregnancy",
+    "help",
+]
+
+
+def search_p95_ms(site):
+    """Distinct searches one after another, so each is a miss of the results cache."""
+    queries = [f"{a} {b}" for i, a in enumerate(SEARCH_WORDS) for b in SEARCH_WORDS[i + 1 :]]
+    timings = []
+    for query in queries:
+        url = f"{site.url}/search/?q={urllib.parse.quote(query)}"
+        started = time.perf_counter()
+        with urllib.request.urlopen(url) as response:
+            response.read()
+        timings.append((time.perf_counter() - started) * 1000)
+    return {"p95": statistics.quantiles(timings, n=20)[-1], "queries": len(queries)}
+
+
 def retention_under_load(site, env):
     """Delete a day of results while people submit; count the writers' errors."""
     outcome = {}
@@ -278,6 +312,8 @@ def run():
         finally:
             floor.stop()
         report["admin_list_ms"] = admin_list_ms(site)
+        step("search, grown site")
+        report["search"] = search_p95_ms(site)
         step("retention command under load")
         report["retention"] = retention_under_load(site, env)
     finally:
@@ -357,13 +393,14 @@ def render(report):
     total, blocking, third = weight["total"], weight["blocking"], weight["third_party"]
     postgres_errors = postgres.get("errors", postgres.get("skipped"))
     admin_ms, writer_errors = report["admin_list_ms"], retention["writers"]["errors"]
+    search_p95 = report["search"]["p95"]
     budget = [
-        ("Cached article: at least 0.6 of the floor's throughput", f"{ratio:.2f}", ratio >= 0.6),
+        ("Cached article: at least 0.8 of the floor's throughput", f"{ratio:.2f}", ratio >= 0.8),
         ("Cached article: p99 at most 15 ms at 32 connections", f"{cached_p99:.1f} ms",
          cached_p99 <= 15),
         ("Cached article: zero errors", cached_errors, cached_errors == 0),
         ("Uncached article at most 4 queries; cached none", "pinned in tests", True),
-        ("Article page and all it loads at most 40 KB", f"{total / KB:.1f} KB", total <= 40 * KB),
+        ("Article page and all it loads at most 20 KB", f"{total / KB:.1f} KB", total <= 20 * KB),
         ("No render-blocking script, no third-party request",
          f"{len(blocking)} blocking, {len(third)} third-party", not blocking and not third),
         ("Questionnaire, 16 clients, SQLite: zero errors", sqlite["errors"],
@@ -372,6 +409,8 @@ def render(report):
          postgres_errors == 0),
         ("Grown site: list and article pages within 1.5x of small", "growth table", growth_ok),
         ("Grown site: admin article list under 200 ms", f"{admin_ms:.0f} ms", admin_ms < 200),
+        ("Grown site, SQLite: search p95 at most 50 ms", f"{search_p95:.1f} ms",
+         search_p95 <= 50),
         ("Retention deletes a day without locking out writers", f"{writer_errors} writer errors",
          writer_errors == 0),
     ]  # fmt: skip
@@ -444,6 +483,9 @@ def render(report):
         *page_table(large, small),
         "",
         f"Admin article list (100 a page, logged in): median {report['admin_list_ms']:.0f} ms.",
+        "",
+        f"Search: {report['search']['queries']} different two-word searches one after another",
+        f"(each a miss of the results cache): p95 {search_p95:.1f} ms.",
         "",
         f'Retention: `purge_results --days 29` said "{retention["output"]}" in',
         f"{retention['seconds']:.1f} s, while 8 clients completed",
