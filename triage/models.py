@@ -193,7 +193,7 @@ class Factor(models.Model):
             )
 
     def advice_lines(self):
-        return advice_lines(self.advice)
+        return advice_lines(with_emergency_number(self.advice))
 
     def urgent_lines(self):
         return advice_lines(self.urgent_text)

@@ -42,15 +42,16 @@ LATER_EMERGENCY_MEANINGS = {
     ],
 }
 URGENT_MEANINGS = [
-    ["one leg", "swollen", "warm, red and painful", "not just the soreness"],
+    ["one leg", "swollen", "warm, red or darker, and painful", "not just the soreness"],
     ["dark brown or red, like cola or tea", "blood test today"],
     ["weak or gives way"],
-    ["cannot put weight on your leg"],
+    ["cannot put weight on your leg, or you limp"],
     ["more than 10 minutes", "does not ease"],
     ["statin", "most weeks with no clear reason", "muscle pain that does not go away"],
     ["water pill or have kidney disease", "throwing up", "diarrhea", "sweated a lot"],
     ["ache or burn when you rest", "sore", "will not heal"],
     ["60 or over", "after a fall, even if you can walk"],
+    ["pregnant or had a baby", "swelling of your face, hands or feet", "labor and delivery"],
 ]
 
 
