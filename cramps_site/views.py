@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -52,9 +51,9 @@ def robots_txt(request):
     """Search engines may read the articles, not the admin, results or search pages."""
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_URL}",
+        f"Disallow: {reverse('admin:index')}",
         "Disallow: /triage/result/",
-        "Disallow: /search/",
+        f"Disallow: {reverse('education:search')}",
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,6 +1,3 @@
-import hashlib
-
-from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -8,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
@@ -116,7 +114,7 @@ def _feedback_allowed(request):
     cache for that hour, never stored."""
     address = client_address(request)
     hour = timezone.now().strftime("%Y%m%d%H")
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}{address}{hour}".encode()).hexdigest()
+    digest = salted_hmac("feedback-rate", f"{address}{hour}").hexdigest()
     key = f"feedback-rate:{digest}"
     cache.add(key, 0, timeout=60 * 60)
     try:

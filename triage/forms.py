@@ -60,7 +60,3 @@ class QuestionPageForm(forms.Form):
                 if check.refuses(answer, answers):
                     self.add_error(question.key, check.message)
         return cleaned
-
-    def first_input_id(self, key):
-        """Where an error summary link should take the reader: the field's first input."""
-        return f"id_{key}_0"

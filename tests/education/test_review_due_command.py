@@ -1,7 +1,7 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 
@@ -9,8 +9,8 @@ def run(capsys):
     try:
         call_command("review_due")
         code = 0
-    except SystemExit as exit_:
-        code = exit_.code
+    except CommandError as error:
+        code = error.returncode
     return code, capsys.readouterr().out.splitlines()
 
 

@@ -11,8 +11,8 @@ def outcome(capsys, *args):
     try:
         call_command("check_safety_cases", *args)
         code = 0
-    except SystemExit as exit_:
-        code = exit_.code
+    except CommandError as error:
+        code = error.returncode
     return code, capsys.readouterr().out.splitlines()
 
 

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F
 
 from editorial.models import REVIEW_WARNING_DAYS
@@ -27,7 +27,7 @@ class Command(BaseCommand):
             f"{REVIEW_WARNING_DAYS} days"
         )
         if overdue:
-            raise SystemExit(1)
+            raise CommandError(f"{overdue} unreviewed or overdue", returncode=1)
 
 
 def review_state(article):

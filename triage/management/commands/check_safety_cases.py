@@ -27,7 +27,7 @@ class Command(BaseCommand):
             self.stdout.write(describe(result))
         self.stdout.write(f"{len(cases) - failed} passed, {failed} failed")
         if failed:
-            raise SystemExit(1)
+            raise CommandError(f"{failed} safety cases failed", returncode=1)
 
 
 def describe(result):
