@@ -31,6 +31,7 @@ from http.cookies import CookieError, SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
 
@@ -69,6 +70,13 @@ def content_version():
 
 
 def bump_content_version(**kwargs):
+    """Invalidate every stored page now, and again once the change is committed: a worker
+    that read the old rows in between may have stored its page under the first new version."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
     try:
         version = cache.incr(VERSION_KEY)
     except ValueError:  # never set, or evicted: any new value invalidates

@@ -124,6 +124,10 @@ class ArticleAdmin(WorkflowAdmin):
         return format_html('<a href="{}">{}</a>', article.get_absolute_url(), label)
 
 
+# The fields of a picture that readers see (its title is only for the image list).
+READER_FIELDS = ["alt_text", "decorative", "caption", "credit", "license"]
+
+
 class ImageForm(EditorialForm):
     upload = forms.FileField(
         label="Picture file",
@@ -141,6 +145,22 @@ class ImageForm(EditorialForm):
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
         return open_upload(upload) if upload else None
+
+    def clean(self):
+        cleaned = super().clean()
+        seen_by_readers = [name for name in READER_FIELDS if name in self.changed_data]
+        if self.instance.pk and (seen_by_readers or cleaned.get("upload")):
+            # Scheduled articles count: their approved text must not change before they go live.
+            shown_in = Article.objects.filter(status=Article.Status.PUBLISHED, images=self.instance)
+            if shown_in.exists():
+                # What readers see changes only through a clinically approved article draft.
+                raise forms.ValidationError(
+                    "Published articles show this picture: "
+                    + ", ".join(f"“{article}”" for article in shown_in)
+                    + ". To change what readers see, add the new version as a new picture and "
+                    "put its reference in the article, whose draft then goes to clinical review."
+                )
+        return cleaned
 
     def save(self, commit=True):
         # Files are written only now, after every field passed, so a refused form stores none.

@@ -340,6 +340,8 @@ class SitePage(Reviewed):
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ReviewedQuerySet.as_manager()
+
     class Meta:
         ordering = ["slug"]
 

@@ -1,11 +1,12 @@
-"""Editors keep the words right; clinical reviewers also own the triage logic."""
+"""Editors keep the articles' words right through drafts; clinical reviewers approve them and
+own the symptom checker, whose words reach people at once."""
 
 import pytest
 from django.contrib.auth.models import Group
 
 from editorial.models import Draft
 from tests.admin_forms import form_data, submit
-from triage.models import Level, Rule
+from triage.models import AdviceStep, Factor, Level, Rule
 
 # Choices and conditions are edited inside their question and rule.
 TRIAGE_LOGIC = ["question", "rule", "safetycase", "page"]
@@ -50,17 +51,14 @@ def test_only_clinical_reviewers_may_approve_drafts(db, role):
     assert may_approve == (role == "Clinical reviewers")
 
 
-def test_editors_may_reword_a_level_but_not_change_its_rank(client, editor):
+@pytest.mark.parametrize("model", ["level", "factor", "advicestep"])
+def test_editors_may_read_the_checkers_advice_texts_but_not_change_them(client, editor, model):
     client.force_login(editor)
-    level = Level.objects.get(key="soon")
-    url = f"/admin/triage/level/{level.pk}/change/"
+    row = {"level": Level, "factor": Factor, "advicestep": AdviceStep}[model].objects.first()
+    url = f"/admin/triage/{model}/{row.pk}/change/"
 
-    data = form_data(client.get(url))
-    response = client.post(url, {**data, "headline": "See a doctor soon", "rank": 9})
-
-    assert "rank" not in data and response.status_code == 302
-    level.refresh_from_db()
-    assert (level.headline, level.rank) == ("See a doctor soon", 2)
+    assert client.get(url).status_code == 200
+    assert client.post(url, form_data(client.get(url))).status_code == 403
 
 
 def test_clinical_reviewers_change_rules(client, reviewer):

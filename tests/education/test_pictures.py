@@ -178,10 +178,10 @@ def test_an_unknown_reference_gives_the_editor_an_error(
     assert reference not in article.body
 
 
-def test_a_new_alt_text_reaches_the_articles_that_show_the_picture(
+def test_a_new_alt_text_reaches_the_unpublished_articles_that_show_the_picture(
     admin_client, picture, make_article
 ):
-    article = make_article(body=f"## Stretch\n\n{picture.reference}\n")
+    article = make_article(body=f"## Stretch\n\n{picture.reference}\n", status="draft")
     url = f"/admin/education/image/{picture.pk}/change/"
 
     response = submit(admin_client, url, alt_text="A man doing a side lunge.")
@@ -189,6 +189,25 @@ def test_a_new_alt_text_reaches_the_articles_that_show_the_picture(
     assert response.status_code == 302, errors(response)
     article.refresh_from_db()
     assert 'alt="A man doing a side lunge."' in article.body_html
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"alt_text": "Something else."}, {"caption": "New caption."}, {"decorative": "on"}],
+)
+def test_what_readers_see_of_a_published_picture_changes_only_through_sign_off(
+    admin_client, picture, make_article, change
+):
+    article = make_article(title="How to stretch", body=f"## Stretch\n\n{picture.reference}\n")
+    url = f"/admin/education/image/{picture.pk}/change/"
+
+    response = submit(admin_client, url, **change)
+
+    assert response.status_code == 200
+    assert "Published articles show this picture: “How to stretch”" in errors(response)
+    article.refresh_from_db()
+    assert f'alt="{picture.alt_text}"' in article.body_html
+    assert submit(admin_client, url, title="Renamed for the list").status_code == 302
 
 
 def test_a_picture_in_use_cannot_be_deleted(admin_client, picture, make_article):

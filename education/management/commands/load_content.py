@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cramps_site.page_cache import bump_content_version
 from editorial.models import Draft
 from education import shipped_content as content
 from education.models import Article, SitePage, Source
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         except content.ContentFileError as error:
             raise CommandError(str(error)) from error
         content_loaded.send(sender=self.__class__)
+        # A release may change templates and care signs too: every worker renders afresh.
+        bump_content_version()
         if options["verbosity"]:
             for slug, outcome in outcomes:
                 self.stdout.write(f"{slug}: {outcome}")
@@ -56,6 +59,8 @@ class Command(BaseCommand):
                 outcome = content.Outcome.KEPT_EDITORS_CHANGE
             if outcome in (content.Outcome.CREATED, content.Outcome.UPDATED):
                 row = row or model(slug=slug)
+                # New words need a new clinical sign-off: the page says it is not yet reviewed.
+                row.latest_signoff = None
                 row.content_hash = content.fingerprint(fields)
                 write(row, fields)
             yield slug, outcome
