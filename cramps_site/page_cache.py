@@ -10,9 +10,11 @@ Where pages live: in the shared cache (files, or Redis for several app servers),
 in each worker process, so a hit usually costs no cache read at all.
 
 Freshness: pages are stored under the content version, a number in the shared cache that any
-change to the content bumps (`bump_content_version`). A process re-reads that number at most
-once every VERSION_RECHECK_SECONDS: a change made in this process is served at once, and one
-made by another process or server within about a second. A page is never kept longer than
+change to the content (articles, site pages, the symptom checker's rows) bumps
+(`bump_content_version`); `per_version` keeps other things built from the content the same
+way. A process re-reads that number at most once every VERSION_RECHECK_SECONDS: a change
+made in this process is served at once, and one made by another process or server within
+about a second. A page is never kept longer than
 its view allows (the next scheduled publication, ten minutes at most).
 
 The request checks mirror Django's own, so a stored page is served only where Django would
@@ -51,11 +53,21 @@ class _Local:
     version = None
     checked_at = float("-inf")
     pages = {}  # key -> (content, headers, monotonic time it expires)
+    built = {}  # name -> what per_version built for this version
 
 
 def forget_local_copies():
     """Start again from the shared cache (tests clear it between them)."""
-    _Local.version, _Local.checked_at, _Local.pages = None, float("-inf"), {}
+    _Local.version, _Local.checked_at, _Local.pages, _Local.built = None, float("-inf"), {}, {}
+
+
+def per_version(name, build):
+    """What build() returns, made once per content version in this process (the symptom
+    checker's questions and rules, say), so it is as fresh as the stored pages."""
+    content_version()
+    if name not in _Local.built:
+        _Local.built[name] = build()
+    return _Local.built[name]
 
 
 def content_version():
@@ -87,7 +99,7 @@ def _bump():
 
 def _remember_version(version, now):
     if version != _Local.version:
-        _Local.pages = {}
+        _Local.pages, _Local.built = {}, {}
     _Local.version, _Local.checked_at = version, now
 
 

@@ -6,6 +6,7 @@ as soon as an emergency rule fires, no more pages are asked: nothing may delay t
 
 from dataclasses import dataclass
 
+from cramps_site.page_cache import per_version
 from triage.models import Page, load_rulebook
 
 
@@ -25,6 +26,12 @@ class Progress:
 
 
 class Questionnaire:
+    @classmethod
+    def current(cls):
+        """This process's copy, rebuilt when any row of the checker changes (triage/apps.py);
+        other processes see a change within the page cache's staleness bound."""
+        return per_version("questionnaire", cls)
+
     def __init__(self):
         pages = Page.objects.prefetch_related("questions__choices")
         # The engine walks pages of questions; a page with none is not asked.

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from triage import engine
 from triage.forms import QuestionPageForm
-from triage.models import AdviceStep, Factor, Level, Page, Question, Result, load_rulebook
+from triage.models import AdviceStep, Factor, Level, Page, Question, Result
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
@@ -29,7 +29,7 @@ def start(request):
 
 @require_http_methods(["GET", "POST"])
 def question_page(request, slug):
-    questionnaire = Questionnaire()
+    questionnaire = Questionnaire.current()
     page = questionnaire.page(slug)
     if page is None:
         raise Http404("No such question page.")
@@ -83,7 +83,7 @@ def _finish(request, questionnaire, progress):
 
 @require_http_methods(["GET", "POST"])
 def check_answers(request):
-    questionnaire = Questionnaire()
+    questionnaire = Questionnaire.current()
     progress = questionnaire.progress(answers_so_far(request))
     if not progress.complete:
         return redirect(progress.next_page)
@@ -142,7 +142,7 @@ def result(request, token):
         "advice_sections": _advice_sections([steps[k] for k in result.advice if k in steps]),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
-        "older_rules": result.rules_version != load_rulebook().version,
+        "older_rules": result.rules_version != Questionnaire.current().rulebook.version,
     }
     return render(request, "triage/result.html", context)
 
