@@ -21,6 +21,8 @@ MAX_BYTES = 10 * 1024 * 1024
 # Enough for any camera photo (a 24-megapixel one is 6000 x 4000); more is a mistake or a
 # decompression bomb, a small file that would unpack into gigabytes of memory.
 MAX_PIXELS = 30_000_000
+# WebP cannot hold a side longer than this, so a picture with one could make no rendition.
+MAX_SIDE = 16_383
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP"}
 RENDITION_WIDTHS = (480, 800, 1200)
@@ -37,6 +39,10 @@ RENDITION_NAME = re.compile(r"[0-9a-f]{20}-[0-9]{1,4}\.(?P<extension>webp|jpg|pn
 
 NOT_A_PICTURE = "Choose a JPEG, PNG or WebP picture. This file is not one, or it is damaged."
 TOO_BIG = "The file is {megabytes:.1f} MB. Choose a picture of 10 MB or less."
+TOO_LONG = (
+    "The picture is {width} by {height} pixels. Choose one with no side longer than "
+    f"{MAX_SIDE:,} pixels."
+)
 TOO_MANY_PIXELS = (
     "The picture has more than 30 million pixels. Make it smaller (for example 6000 by 4000 "
     "pixels) and upload it again."
@@ -75,6 +81,9 @@ def open_upload(upload):
         raise ValidationError(TOO_MANY_PIXELS, code="pixels") from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(NOT_A_PICTURE, code="invalid") from error
+    if max(picture.size) > MAX_SIDE:
+        width, height = picture.size
+        raise ValidationError(TOO_LONG.format(width=width, height=height), code="side")
     return picture
 
 

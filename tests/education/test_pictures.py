@@ -95,8 +95,9 @@ def test_location_and_camera_details_are_gone_from_the_renditions(picture):
         # Between Pillow's limit and twice it, Pillow only warns; beyond, it refuses.
         (lambda: picture_bytes(6000, 6000, "PNG", mode="1"), "bomb.png", "more than 30 million"),
         (lambda: picture_bytes(8000, 8000, "PNG", mode="1"), "bomb.png", "more than 30 million"),
+        (lambda: picture_bytes(40, 17000, "PNG", mode="1"), "tall.png", "no side longer than"),
     ],
-    ids=["renamed-text-file", "over-10-MB", "gif", "bomb-warned", "bomb-refused"],
+    ids=["renamed-text-file", "over-10-MB", "gif", "bomb-warned", "bomb-refused", "too-tall"],
 )
 def test_a_refused_upload_says_why_and_stores_nothing(
     admin_client, media_root, make_content, name, message
