@@ -1,10 +1,18 @@
 """Submit admin forms as a person would: start from what the page shows, change a few fields."""
 
 from bs4 import BeautifulSoup
+from django.test import Client
 
 from tests.pages import parse
 
 SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
+
+
+def logged_in(user):
+    """A client of its own, so a test can act as several people at once."""
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 def form_data(response, form_selector="#content-main form"):

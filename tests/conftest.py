@@ -10,12 +10,13 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.utils import timezone
 
 from cramps_site.page_cache import forget_local_copies
 from editorial.models import ReviewerProfile, SignOff
 from education.models import Article
+from tests.admin_forms import logged_in
 from tests.pages import WSGIResponse
 
 PASSWORD = "correct horse battery staple"
@@ -115,10 +116,7 @@ def admin_user(db):
 
 @pytest.fixture
 def admin_client(admin_user):
-    """A client of its own, so a test can act as the admin and as someone else at once."""
-    client = Client()
-    client.force_login(admin_user)
-    return client
+    return logged_in(admin_user)
 
 
 @pytest.fixture

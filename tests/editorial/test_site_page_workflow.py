@@ -5,14 +5,9 @@ import pytest
 from django.test import Client
 
 from education.models import SitePage
+from tests.admin_forms import logged_in
 from tests.editorial.steps import decide, save_change, submit_for_review
 from tests.pages import parse
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

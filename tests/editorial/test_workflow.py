@@ -4,21 +4,15 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.utils import timezone
 
 from editorial.models import Draft, SignOff, WorkflowEvent
 from education.models import Article
+from tests.admin_forms import logged_in
 from tests.editorial.steps import admin_url, decide, draft_form, save_change, submit_for_review
 from tests.pages import parse
 
 NEW_BODY = "## Start\n\nDrink plenty of water every day."
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ fixture), whose wrapper serves stored pages, as gunicorn would call it.
 import datetime
 
 from django.core.cache import cache
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.utils import timezone
 
 from education.models import Article
-from tests.admin_forms import submit
+from tests.admin_forms import logged_in, submit
 from tests.editorial.steps import decide, submit_for_review
 
 
@@ -39,8 +39,7 @@ def test_an_approved_change_shows_at_once(wsgi_get, admin_client, reviewer, make
     submit_for_review(admin_client, article)
     assert "Before" in wsgi_get(article.get_absolute_url()).text()  # a draft changes nothing
 
-    reviewer_client = Client()
-    reviewer_client.force_login(reviewer)
+    reviewer_client = logged_in(reviewer)
     decide(reviewer_client, article, "approve")
 
     assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()

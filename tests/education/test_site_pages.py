@@ -2,11 +2,10 @@
 footer, filled in from the settings, and edited in the admin with their history."""
 
 import pytest
-from django.test import Client
 
 from editorial.models import Draft
 from education.models import SitePage
-from tests.admin_forms import submit
+from tests.admin_forms import logged_in, submit
 from tests.editorial.steps import decide, submit_for_review
 from tests.pages import assert_public_page, parse, readable_text
 
@@ -134,8 +133,7 @@ def test_an_approved_edit_to_a_stored_site_page_shows_at_once(wsgi_get, admin_cl
 
     submit(admin_client, change_url("about"), title="About these pages")
     submit_for_review(admin_client, page)
-    reviewer_client = Client()
-    reviewer_client.force_login(reviewer)
+    reviewer_client = logged_in(reviewer)
     decide(reviewer_client, page, "approve")
 
     assert "<h1>About these pages</h1>" in wsgi_get("/about/").text()
