@@ -20,8 +20,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from tests.live_site import (
-    ROOT,
+from tests.support import REPOSITORY
+from tests.support.answers import with_changes
+from tests.support.live_site import (
     Browser,
     SiteDatabase,
     journey,
@@ -29,7 +30,6 @@ from tests.live_site import (
     prepare_site,
     start_gunicorn,
 )
-from tests.triage.answers import with_changes
 
 # BENCH_ROUNDS and BENCH_SECONDS shorten a trial run; RESULTS.md comes from the defaults.
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 3))
@@ -52,7 +52,7 @@ ANSWER_SETS = [
     (with_changes(severity="severe"), "soon"),
     (with_changes(dark_urine="yes"), "urgent"),
 ]
-OUT = ROOT / "bench" / "out"
+OUT = REPOSITORY / "bench" / "out"
 # Every browser asks for compressed pages; site and floor are measured the same way.
 ACCEPT_GZIP = "Accept-Encoding: gzip"
 
@@ -299,7 +299,7 @@ def run():
 
     step("growing to 2,000 articles and 1,000,000 results")
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "bench.grow"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "-m", "bench.grow"], cwd=REPOSITORY, env=env, check=True)
     report["grow_seconds"] = time.monotonic() - started
     site = start_gunicorn(env)
     try:
@@ -318,8 +318,8 @@ def run():
         report["retention"] = retention_under_load(site, env)
     finally:
         site.stop()
-    (ROOT / "bench" / "RESULTS.md").write_text(render(report))
-    print((ROOT / "bench" / "RESULTS.md").read_text())
+    (REPOSITORY / "bench" / "RESULTS.md").write_text(render(report))
+    print((REPOSITORY / "bench" / "RESULTS.md").read_text())
 
 
 def step(text):

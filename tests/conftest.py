@@ -16,10 +16,8 @@ from django.utils import timezone
 from cramps_site.page_cache import forget_local_copies
 from editorial.models import ReviewerProfile, SignOff
 from education.models import Article
-from tests.admin_forms import logged_in
-from tests.pages import WSGIResponse
-
-PASSWORD = "correct horse battery staple"
+from tests.support.admin_forms import PASSWORD, logged_in
+from tests.support.pages import WSGIResponse
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ from django.core.management.sql import emit_post_migrate_signal
 
 from editorial.apps import create_initial_revisions
 from education.models import Article
-from tests.browser.flows import DESKTOP, PHONE
+from tests.support.browser_steps import DESKTOP, PHONE
 from triage import data_files
 from triage.models import Page
 
@@ -108,7 +108,7 @@ def browser():
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         # Playwright's sync API keeps an event loop running in this thread, which Django's
         # ORM would take for async code (the tests' own queries, the flush after each test).
-        # Only while the browser runs: manage.py check --deploy, run by tests/test_security.py
+        # Only while the browser runs: manage.py check --deploy, run by tests/site/test_security.py
         # in a subprocess, rightly refuses this variable.
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         # executable_path: Playwright must never download a browser of its own.

@@ -4,7 +4,7 @@ violation on any kind of public page, in the state a reader meets it."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.flows import DESKTOP, PAGE_TYPES, PHONE, SITE_PAGE_TYPES
+from tests.support.browser_steps import DESKTOP, PAGE_TYPES, PHONE, SITE_PAGE_TYPES
 
 WCAG_AA = {
     "runOnly": {

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from tests.browser.flows import (
+from tests.support.browser_steps import (
     ANSWERS,
     CHECK_ANSWERS_URL,
     LEVELS,

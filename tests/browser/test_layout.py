@@ -1,14 +1,11 @@
 """Pages are styled, fit a small phone, keep lines readable on a wide screen and print
 cleanly. Each page type also leaves full-page screenshots for a person to look at."""
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.flows import DESKTOP, PAGE_TYPES, PHONE
+from tests.support.browser_steps import DESKTOP, PAGE_TYPES, PHONE, SCREENSHOTS, sideways_overflow
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 BRAND_BLUE = "rgb(0, 94, 184)"  # --brand in static/css/site.css
 READABLE_LINE = 75  # characters
 
@@ -42,11 +39,6 @@ def assert_styled(page):
         assert rules > 0, f"no CSS rules loaded from {href}"
     assert styles["header"] == BRAND_BLUE, "site.css is not applied"
     assert styles["bodyMargin"] == "0px", "Bootstrap's reboot is not applied"
-
-
-def sideways_overflow(page):
-    """How far the page is wider than the window (0 when nothing scrolls sideways)."""
-    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
 
 
 def test_stylesheets_load_from_the_live_server(page):

@@ -5,9 +5,15 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from tests.browser.flows import DESKTOP, PAGE_TYPES, PHONE, STRETCHES_URL
-from tests.browser.test_layout import SCREENSHOTS, sideways_overflow
-from tests.picture_files import picture_bytes
+from tests.support.browser_steps import (
+    DESKTOP,
+    PAGE_TYPES,
+    PHONE,
+    SCREENSHOTS,
+    STRETCHES_URL,
+    sideways_overflow,
+)
+from tests.support.picture_files import picture_bytes
 
 PASSWORD = "a long browser-test passphrase"
 LOADED = "img => img.complete && img.naturalWidth > 0"

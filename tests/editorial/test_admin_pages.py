@@ -6,8 +6,8 @@ each inline row, as Django's own inline forms make."""
 import pytest
 from django.test import Client
 
-from tests.editorial.steps import admin_url, decide, save_change, submit_for_review
-from tests.pages import parse
+from tests.support.editorial_steps import admin_url, decide, save_change, submit_for_review
+from tests.support.pages import parse
 
 
 @pytest.fixture

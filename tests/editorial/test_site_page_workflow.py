@@ -5,9 +5,9 @@ import pytest
 from django.test import Client
 
 from education.models import SitePage
-from tests.admin_forms import logged_in
-from tests.editorial.steps import decide, save_change, submit_for_review
-from tests.pages import parse
+from tests.support.admin_forms import logged_in
+from tests.support.editorial_steps import decide, save_change, submit_for_review
+from tests.support.pages import parse
 
 
 @pytest.fixture

@@ -8,9 +8,15 @@ from django.utils import timezone
 
 from editorial.models import Draft, SignOff, WorkflowEvent
 from education.models import Article
-from tests.admin_forms import logged_in
-from tests.editorial.steps import admin_url, decide, draft_form, save_change, submit_for_review
-from tests.pages import parse
+from tests.support.admin_forms import logged_in
+from tests.support.editorial_steps import (
+    admin_url,
+    decide,
+    draft_form,
+    save_change,
+    submit_for_review,
+)
+from tests.support.pages import parse
 
 NEW_BODY = "## Start\n\nDrink plenty of water every day."
 

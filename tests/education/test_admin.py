@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 
 from education.models import Article, SitePage
-from tests.pages import parse
+from tests.support.pages import parse
 
 
 def test_editor_creates_an_article_with_sources(admin_client):

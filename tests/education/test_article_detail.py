@@ -3,7 +3,7 @@ import datetime
 from django.utils import timezone
 
 from education.models import Article
-from tests.pages import assert_public_page, parse
+from tests.support.pages import assert_public_page, parse
 
 
 def test_reader_sees_a_complete_article_page(client, make_article):

@@ -2,7 +2,7 @@ import pytest
 
 from education.models import Article, Feedback
 from education.views import FEEDBACK_PER_HOUR
-from tests.pages import parse
+from tests.support.pages import parse
 
 
 def feedback_url(article):

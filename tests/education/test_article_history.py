@@ -9,9 +9,9 @@ from reversion.models import Version
 
 from editorial.models import Draft, WorkflowEvent
 from education.models import Article
-from tests.admin_forms import form_data, submit
-from tests.editorial.steps import decide, draft_form, submit_for_review
-from tests.pages import parse
+from tests.support.admin_forms import form_data, submit
+from tests.support.editorial_steps import decide, draft_form, submit_for_review
+from tests.support.pages import parse
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from education.models import Article
 from education.views import ARTICLES_PER_PAGE
-from tests.pages import assert_public_page, parse
+from tests.support.pages import assert_public_page, parse
 
 
 def test_lists_published_articles_in_order(client, no_articles, make_article):

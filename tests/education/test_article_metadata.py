@@ -2,7 +2,7 @@
 
 import json
 
-from tests.pages import parse
+from tests.support.pages import parse
 
 
 def test_article_carries_medical_web_page_structured_data(client, make_article):

@@ -6,9 +6,9 @@ import pytest
 
 from education.models import Article
 from education.shipped_content import load_red_flags
-from tests.pages import parse
-from tests.triage.answers import with_changes
-from tests.triage.flow import complete_questionnaire
+from tests.support.answers import with_changes
+from tests.support.flows import complete_questionnaire
+from tests.support.pages import parse
 
 SIGNS = load_red_flags()
 # The meaning of each page 1 question of the checker (TRIAGE_SPEC.md section 2), in words

@@ -7,7 +7,7 @@ import pytest
 
 from education.models import Article, SitePage
 from education.shipped_content import load_red_flags
-from tests.pages import parse
+from tests.support.pages import parse
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 from education.models import Article
-from tests.pages import assert_public_page, parse
+from tests.support.pages import assert_public_page, parse
 
 
 def test_home_links_every_published_article_and_the_checker(client, no_articles, make_article):

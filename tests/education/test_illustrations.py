@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 
 from education.illustrations import illustrations
-from tests.pages import parse
+from tests.support.pages import parse
 
 FOLDER = Path(settings.BASE_DIR) / "static" / "img" / "illustrations"
 NAMES = ["adductor-muscles", "side-lunge-stretch", "soles-together-stretch",

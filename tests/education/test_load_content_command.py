@@ -11,7 +11,7 @@ from reversion.models import Version
 from editorial.models import Draft
 from education import shipped_content
 from education.models import Article, SitePage
-from tests.admin_forms import submit
+from tests.support.admin_forms import submit
 
 HUB = "inner-thigh-cramps"
 

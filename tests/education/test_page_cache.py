@@ -11,8 +11,8 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from education.models import Article
-from tests.admin_forms import logged_in, submit
-from tests.editorial.steps import decide, submit_for_review
+from tests.support.admin_forms import logged_in, submit
+from tests.support.editorial_steps import decide, submit_for_review
 
 
 def test_a_stored_page_is_served_without_django_or_the_database(

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from education.pictures import make_renditions, open_upload
-from tests.picture_files import picture_bytes, upload
+from tests.support.picture_files import picture_bytes, upload
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from PIL import Image as PillowImage
 
 from education.models import Article, Image
 from education.pictures import MAX_BYTES, RENDITION_NAME
-from tests.admin_forms import form_data, submit
-from tests.pages import parse
-from tests.picture_files import picture_bytes, upload
+from tests.support.admin_forms import form_data, submit
+from tests.support.pages import parse
+from tests.support.picture_files import picture_bytes, upload
 
 ADD_URL = "/admin/education/image/add/"
 FIELDS = {

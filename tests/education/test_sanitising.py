@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from education.rendering import render_markdown
-from tests.pages import parse
+from tests.support.pages import parse
 
 FORBIDDEN_TAGS = {
     "script", "iframe", "frame", "object", "embed", "style", "form", "input", "button",

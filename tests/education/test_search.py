@@ -6,7 +6,7 @@ from django.db import connection
 
 from education import search_index
 from education.models import Article
-from tests.pages import assert_public_page, parse
+from tests.support.pages import assert_public_page, parse
 
 
 def titles(response):

@@ -8,8 +8,8 @@ import textstat
 from django.utils import timezone
 
 from education.models import Article, SitePage
-from tests.education.required_facts import REQUIRED_FACTS
-from tests.pages import parse, readable_text
+from tests.support.pages import parse, readable_text
+from tests.support.required_facts import REQUIRED_FACTS
 
 MAX_GRADE = 7
 SHIPPED_ARTICLES = 10

@@ -5,9 +5,9 @@ import pytest
 
 from editorial.models import Draft
 from education.models import SitePage
-from tests.admin_forms import logged_in, submit
-from tests.editorial.steps import decide, submit_for_review
-from tests.pages import assert_public_page, parse, readable_text
+from tests.support.admin_forms import logged_in, submit
+from tests.support.editorial_steps import decide, submit_for_review
+from tests.support.pages import assert_public_page, parse, readable_text
 
 SITE_PAGES = {
     "/about/": "About this information",

@@ -2,7 +2,7 @@
 (their words reach people at once, with no sign-off), behind the safety gate; nobody adds or
 deletes one (their keys are fixed)."""
 
-from tests.admin_forms import form_data
+from tests.support.admin_forms import form_data
 from triage.models import AdviceStep
 
 

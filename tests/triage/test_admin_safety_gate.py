@@ -7,9 +7,9 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from reversion.models import Version
 
-from tests.admin_forms import form_data
-from tests.pages import parse
-from tests.triage.answers import with_changes
+from tests.support.admin_forms import form_data
+from tests.support.answers import with_changes
+from tests.support.pages import parse
 from triage.models import (
     AdviceStep,
     Choice,

@@ -6,12 +6,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.pages import parse
-from tests.triage.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, read_questionnaire
-from tests.triage.flow import CHECK_ANSWERS, FIRST_PAGE, page_url
+from tests.support.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, read_questionnaire
+from tests.support.flows import CHECK_ANSWERS, FIRST_PAGE, page_url
+from tests.support.pages import parse
 from triage.models import Question, Result, load_rulebook
+from triage.views import SESSION_KEY
 
-SESSION_KEY = "triage_answers"
 NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
 EMPTY_MULTIPLE = "Select the ones that apply, or None of these"
 JUNK = "<b>junk-7f3a</b>"

@@ -1,6 +1,6 @@
-from tests.pages import parse
-from tests.triage.answers import with_changes
-from tests.triage.flow import CHECK_ANSWERS, complete_questionnaire
+from tests.support.answers import with_changes
+from tests.support.flows import CHECK_ANSWERS, complete_questionnaire
+from tests.support.pages import parse
 from triage.models import Result
 
 

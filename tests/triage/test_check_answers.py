@@ -1,6 +1,6 @@
-from tests.pages import assert_public_page, parse
-from tests.triage.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, with_changes
-from tests.triage.flow import CHECK_ANSWERS, FIRST_PAGE, answer_pages, page_url
+from tests.support.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, with_changes
+from tests.support.flows import CHECK_ANSWERS, FIRST_PAGE, answer_pages, page_url
+from tests.support.pages import assert_public_page, parse
 from triage.models import Result, load_rulebook
 
 

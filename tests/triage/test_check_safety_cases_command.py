@@ -3,7 +3,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.triage.answers import DATA, NOTHING_OF_NOTE, PAGE_1_ALL_NO, shipped_cases, with_changes
+from tests.support.answers import DATA, NOTHING_OF_NOTE, PAGE_1_ALL_NO, shipped_cases, with_changes
 from triage.models import Rule, SafetyCase
 
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from tests.triage.answers import DATA, NOTHING_OF_NOTE, PAGE_1_ALL_NO, with_changes
+from tests.support.answers import DATA, NOTHING_OF_NOTE, PAGE_1_ALL_NO, with_changes
 from triage import engine
 from triage.models import load_rulebook
 

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 from django.core.management import call_command
 
 from education.models import Article
-from tests.pages import parse
+from tests.support.pages import parse
 from triage.models import Factor
 
 

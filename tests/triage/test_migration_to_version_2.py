@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from tests.pages import parse
+from tests.support.pages import parse
 from triage.models import AdviceStep, Factor, Question, Result, Rule, SafetyCase
 
 VERSION_1 = ("triage", "0003_editorial_roles")

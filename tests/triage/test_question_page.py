@@ -2,8 +2,7 @@ import json
 
 import pytest
 
-from tests.pages import assert_public_page, parse
-from tests.triage.answers import (
+from tests.support.answers import (
     DATA,
     NOTHING_OF_NOTE,
     PAGE_1_ALL_NO,
@@ -11,7 +10,7 @@ from tests.triage.answers import (
     shipped_cases,
     with_changes,
 )
-from tests.triage.flow import (
+from tests.support.flows import (
     CHECK_ANSWERS,
     FIRST_PAGE,
     answer_pages,
@@ -19,6 +18,7 @@ from tests.triage.flow import (
     page_url,
     walk_pages,
 )
+from tests.support.pages import assert_public_page, parse
 from triage.models import Result, SafetyCase
 
 LAST_PAGE = list(PAGES)[-1]

@@ -3,9 +3,9 @@ and any change to the checker's rows makes it build afresh before the next perso
 
 from django.test import Client
 
-from tests.pages import parse
-from tests.triage.answers import with_changes
-from tests.triage.flow import FIRST_PAGE, complete_questionnaire
+from tests.support.answers import with_changes
+from tests.support.flows import FIRST_PAGE, complete_questionnaire
+from tests.support.pages import parse
 from triage.models import Rule
 
 

@@ -1,9 +1,9 @@
 import pytest
 from django.test import Client
 
-from tests.pages import assert_public_page, parse
-from tests.triage.answers import PAGE_1_ALL_NO, with_changes
-from tests.triage.flow import complete_questionnaire
+from tests.support.answers import PAGE_1_ALL_NO, with_changes
+from tests.support.flows import complete_questionnaire
+from tests.support.pages import assert_public_page, parse
 from triage.models import Result
 
 

@@ -3,8 +3,8 @@
 import reversion
 from reversion.models import Version
 
-from tests.admin_forms import form_data
-from tests.pages import parse
+from tests.support.admin_forms import form_data
+from tests.support.pages import parse
 from triage.models import Level, Rule
 
 

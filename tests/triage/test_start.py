@@ -1,4 +1,4 @@
-from tests.pages import assert_public_page, parse
+from tests.support.pages import assert_public_page, parse
 
 
 def test_start_page_explains_the_tool_and_starts_at_page_one(client, db, settings):

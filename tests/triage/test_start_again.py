@@ -1,5 +1,5 @@
-from tests.triage.answers import PAGE_1_ALL_NO
-from tests.triage.flow import FIRST_PAGE
+from tests.support.answers import PAGE_1_ALL_NO
+from tests.support.flows import FIRST_PAGE
 
 
 def test_start_again_forgets_the_answers(client, db):

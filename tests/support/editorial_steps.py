@@ -1,7 +1,7 @@
 """The workflow's steps as each person takes them in the admin."""
 
-from tests.admin_forms import form_data, submit
-from tests.pages import parse
+from tests.support.admin_forms import form_data, submit
+from tests.support.pages import parse
 
 
 def admin_url(obj, page):

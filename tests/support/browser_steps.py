@@ -9,11 +9,13 @@ from playwright.sync_api import expect
 
 from education.models import Article, Image
 from education.pictures import open_upload
-from tests.picture_files import picture_bytes, upload
-from tests.triage.answers import PAGES, with_changes
+from tests.support import REPOSITORY
+from tests.support.answers import PAGES, with_changes
+from tests.support.picture_files import picture_bytes, upload
 from triage.models import Result, load_rulebook
 from triage.views import SESSION_KEY
 
+SCREENSHOTS = REPOSITORY / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 800}
 PAGE_SLUGS = list(PAGES)
@@ -205,3 +207,8 @@ PAGE_TYPES = {
     "accessibility": open_url("/accessibility/"),
 }
 SITE_PAGE_TYPES = ["about", "privacy", "accessibility"]
+
+
+def sideways_overflow(page):
+    """How far the page is wider than the window (0 when nothing scrolls sideways)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

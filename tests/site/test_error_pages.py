@@ -4,7 +4,7 @@ from django.test import Client
 from django.urls import path
 
 from cramps_site import urls as site_urls
-from tests.pages import assert_public_page, parse
+from tests.support.pages import assert_public_page, parse
 
 
 def broken_view(request):
@@ -38,7 +38,7 @@ def assert_error_page(response, status, heading, emergency_number):
     assert_public_page(soup)
 
 
-@pytest.mark.urls("tests.test_error_pages")
+@pytest.mark.urls("tests.site.test_error_pages")
 def test_server_error_page_is_friendly_and_needs_no_database(
     db, settings, django_assert_num_queries
 ):
@@ -72,7 +72,7 @@ def test_a_form_declaring_latin_1_gets_the_sites_400_page(client, db, url):
     assert_error_page(response, 400, "Sorry, there is a problem with your request", "911")
 
 
-@pytest.mark.urls("tests.test_error_pages")
+@pytest.mark.urls("tests.site.test_error_pages")
 def test_the_bad_request_page_needs_no_database(client, db, settings, django_assert_num_queries):
     settings.EMERGENCY_NUMBER = "999"
 
@@ -89,7 +89,7 @@ def test_an_unknown_host_gets_the_sites_400_page(client, db):
     assert_error_page(response, 400, "Sorry, there is a problem with your request", "911")
 
 
-@pytest.mark.urls("tests.test_error_pages")
+@pytest.mark.urls("tests.site.test_error_pages")
 def test_a_forbidden_page_gets_the_sites_403_page(client, db, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get("/forbidden/")

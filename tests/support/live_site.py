@@ -13,11 +13,10 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 
-from tests.triage.answers import PAGES
+from tests.support import REPOSITORY
+from tests.support.answers import PAGES
 
-ROOT = Path(__file__).resolve().parent.parent
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 URGENCY = re.compile(r'data-urgency="([a-z_]+)"')
 
@@ -95,15 +94,21 @@ class Server:
 
 def manage(env, *args):
     done = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "manage.py", *args],
+        cwd=REPOSITORY,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 0, f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}"
     return done.stdout
 
 
 def static_files_ready():
-    manifest = ROOT / "staticfiles" / "staticfiles.json"
-    newest_source = max(p.stat().st_mtime for p in (ROOT / "static").rglob("*") if p.is_file())
+    manifest = REPOSITORY / "staticfiles" / "staticfiles.json"
+    newest_source = max(
+        p.stat().st_mtime for p in (REPOSITORY / "static").rglob("*") if p.is_file()
+    )
     return manifest.exists() and manifest.stat().st_mtime >= newest_source
 
 
@@ -130,7 +135,7 @@ def start_gunicorn(env, wsgi_app="cramps_site.wsgi:application", log=subprocess.
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "cramps_site/gunicorn.conf.py",
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", wsgi_app],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+        cwd=REPOSITORY, env=env, stdout=subprocess.DEVNULL, stderr=log,
     )  # fmt: skip
     server = Server(process, f"http://127.0.0.1:{port}")
     wait_until_up(server)

@@ -6,7 +6,7 @@ import pytest
 
 from cramps_site.charsets import readable_charset
 from cramps_site.wsgi import application
-from tests.pages import WSGIResponse
+from tests.support.pages import WSGIResponse
 
 UNREADABLE = ["rot13", "base64", "hex", "zlib", "bz2", "uu", "quopri", "no-such-charset", "idna"]
 

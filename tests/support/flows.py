@@ -1,6 +1,6 @@
 """Fill in the questionnaire through its real pages, as a browser without JavaScript would."""
 
-from tests.triage.answers import PAGES
+from tests.support.answers import PAGES
 
 FIRST_PAGE = "/triage/serious-symptoms/"
 CHECK_ANSWERS = "/triage/check-your-answers/"

@@ -5,7 +5,7 @@ from unittest import mock
 
 from django.db import OperationalError
 
-from tests.pages import assert_public_page, parse
+from tests.support.pages import assert_public_page, parse
 
 
 @contextmanager

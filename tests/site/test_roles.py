@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from editorial.models import Draft
-from tests.admin_forms import form_data, submit
+from tests.support.admin_forms import form_data, submit
 from triage.models import AdviceStep, Factor, Level, Rule
 
 # Choices and conditions are edited inside their question and rule.

@@ -3,18 +3,17 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from tests.conftest import PASSWORD
-from tests.pages import parse
-from tests.triage.answers import with_changes
-from tests.triage.flow import complete_questionnaire
+from tests.support import REPOSITORY
+from tests.support.admin_forms import PASSWORD
+from tests.support.answers import with_changes
+from tests.support.flows import complete_questionnaire
+from tests.support.pages import parse
 
-ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_PAGES = [
     "/",
     "/articles/",
@@ -181,7 +180,7 @@ def test_deploy_check_is_clean_with_production_values(tmp_path):
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
+        cwd=REPOSITORY,
         env=env,
         capture_output=True,
         text=True,
@@ -201,7 +200,7 @@ def test_the_admin_address_is_a_setting(tmp_path):
 
     result = subprocess.run(
         [sys.executable, "-c", code],
-        cwd=ROOT,
+        cwd=REPOSITORY,
         env={**env, "DJANGO_SETTINGS_MODULE": "cramps_site.settings"},
         capture_output=True,
         text=True,

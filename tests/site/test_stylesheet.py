@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from education.management.commands.build_css import BOOTSTRAP_SOURCE, SELECTOR_CLASS
 from education.models import Article
-from tests.pages import parse
+from tests.support.pages import parse
 
 # The article page and everything it loads before a reader scrolls, compressed as browsers
 # ask for it (DESIGN: a page for a person in pain on a slow phone).

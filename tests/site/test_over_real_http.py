@@ -12,9 +12,9 @@ from contextlib import ExitStack
 
 import pytest
 
-from tests.live_site import Browser, SiteDatabase, prepare_site, result_page, start_gunicorn
-from tests.triage.answers import PAGES, with_changes
-from tests.triage.flow import FIRST_PAGE
+from tests.support.answers import PAGES, with_changes
+from tests.support.flows import FIRST_PAGE
+from tests.support.live_site import Browser, SiteDatabase, prepare_site, result_page, start_gunicorn
 
 ADMIN_PASSWORD = "a long test-only admin passphrase"
 LOGIN = "/admin/login/?next=/admin/"

@@ -13,8 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from cramps_site.page_cache import VERSION_RECHECK_SECONDS
-from tests.admin_forms import form_fields_in_html
-from tests.live_site import (
+from tests.support.admin_forms import form_fields_in_html
+from tests.support.answers import with_changes
+from tests.support.live_site import (
     Browser,
     SiteDatabase,
     journey,
@@ -22,7 +23,6 @@ from tests.live_site import (
     prepare_site,
     start_gunicorn,
 )
-from tests.triage.answers import with_changes
 
 ADMIN_PASSWORD = "a long test-only admin passphrase"
 REVIEWER_PASSWORD = "a long test-only reviewer passphrase"

@@ -1,9 +1,10 @@
 """Answer sets for triage tests, in the spec's keys and values."""
 
 import json
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "triage" / "data"
+from tests.support import REPOSITORY
+
+DATA = REPOSITORY / "triage" / "data"
 
 
 def read_questionnaire():

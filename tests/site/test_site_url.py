@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from cramps_site.checks import check_site_url
 from cramps_site.settings import site_url
-from tests.pages import parse
+from tests.support.pages import parse
 
 SITE = "https://cramps.example.org"
 ODD_HOST = {"host": "testserver:8443"}

@@ -1,7 +1,7 @@
 """Pages showing a person's answers never stay in a browser's cache on a shared device."""
 
-from tests.triage.answers import NOTHING_OF_NOTE, with_changes
-from tests.triage.flow import CHECK_ANSWERS, FIRST_PAGE, answer_pages, complete_questionnaire
+from tests.support.answers import NOTHING_OF_NOTE, with_changes
+from tests.support.flows import CHECK_ANSWERS, FIRST_PAGE, answer_pages, complete_questionnaire
 
 
 def assert_never_stored(response):

@@ -3,8 +3,10 @@
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from tests.pages import parse
+from tests.support.pages import parse
 
+# Every test user signs in with this; the fixtures in tests/conftest.py create them.
+PASSWORD = "correct horse battery staple"
 SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
 
 
