@@ -21,6 +21,7 @@ from tests.support.live_site import (
     journey,
     manage,
     prepare_site,
+    production_env,
     start_gunicorn,
 )
 
@@ -43,17 +44,12 @@ ReviewerProfile.objects.create(user=user, clinical_role="General practitioner")
 def servers(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("servers")
     database = SiteDatabase(os.environ.get("DATABASE_URL", ""), workdir)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cramps_site.settings",
-        "DJANGO_DEBUG": "",
-        "DJANGO_SECRET_KEY": "test-only-secret-key-for-the-many-servers-test-0123456789",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database.url,
-        "CACHE_DIR": str(workdir / "cache"),
-        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
-        "WEB_CONCURRENCY": "2",
-    }
+    env = production_env(
+        workdir,
+        database.url,
+        DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
+        WEB_CONCURRENCY="2",
+    )
     prepare_site(env)
     manage(env, "shell", "-c", CREATE_REVIEWER)
     servers = [start_gunicorn(env) for _ in range(2)]

@@ -14,7 +14,14 @@ import pytest
 
 from tests.support.answers import PAGES, with_changes
 from tests.support.flows import FIRST_PAGE
-from tests.support.live_site import Browser, SiteDatabase, prepare_site, result_page, start_gunicorn
+from tests.support.live_site import (
+    Browser,
+    SiteDatabase,
+    prepare_site,
+    production_env,
+    result_page,
+    start_gunicorn,
+)
 
 ADMIN_PASSWORD = "a long test-only admin passphrase"
 LOGIN = "/admin/login/?next=/admin/"
@@ -26,17 +33,12 @@ def site(tmp_path_factory):
     """One database and cache; a server behind one proxy, and one that requires HTTPS."""
     workdir = tmp_path_factory.mktemp("real-http")
     database = SiteDatabase(os.environ.get("DATABASE_URL", ""), workdir)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cramps_site.settings",
-        "DJANGO_DEBUG": "",
-        "DJANGO_SECRET_KEY": "test-only-secret-key-for-the-real-http-tests-0123456789",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database.url,
-        "CACHE_DIR": str(workdir / "cache"),
-        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
-        "WEB_CONCURRENCY": "1",
-    }
+    env = production_env(
+        workdir,
+        database.url,
+        DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
+        WEB_CONCURRENCY="1",
+    )
     with ExitStack() as cleanup:  # whatever started is stopped, even if a later step fails
         cleanup.callback(database.drop)
         prepare_site(env)

@@ -112,6 +112,21 @@ def static_files_ready():
     return manifest.exists() and manifest.stat().st_mtime >= newest_source
 
 
+def production_env(workdir, database_url, **overrides):
+    """The environment of a server run as in production (DEBUG off, its own file cache),
+    on this database; `overrides` are further environment variables."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cramps_site.settings",
+        "DJANGO_DEBUG": "",
+        "DJANGO_SECRET_KEY": "test-only-secret-key-for-a-live-server-0123456789-abcdefghijklm",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "CACHE_DIR": str(workdir / "cache"),
+        **overrides,
+    }
+
+
 def prepare_site(env):
     """What `make run` does before serving: migrate, the shipped content, an admin account,
     static files."""
