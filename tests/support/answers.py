@@ -44,6 +44,19 @@ NOTHING_OF_NOTE = {
 }
 
 
+# The advice keys of spec section 5, in the order a result page shows them: relief first,
+# then prevention. A self-care or "soon" result with no factor shows every one.
+RELIEF_STEPS = ("stretch", "massage", "roller", "heat", "cold_after")
+PREVENTION_STEPS = (
+    "drink_regularly",
+    "mineral_foods",
+    "warm_up_cool_down",
+    "stretch_daily",
+    "build_up_slowly",
+)
+EVERY_SELF_CARE_STEP = RELIEF_STEPS + PREVENTION_STEPS
+
+
 def with_changes(**changes):
     return {**NOTHING_OF_NOTE, **changes}
 

@@ -1,4 +1,10 @@
-from tests.support.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, with_changes
+from tests.support.answers import (
+    EVERY_SELF_CARE_STEP,
+    NOTHING_OF_NOTE,
+    PAGE_1_ALL_NO,
+    PAGES,
+    with_changes,
+)
 from tests.support.flows import CHECK_ANSWERS, FIRST_PAGE, answer_pages, page_url
 from tests.support.pages import assert_public_page, parse
 from triage.models import Result, load_rulebook
@@ -54,18 +60,7 @@ def test_confirming_stores_an_anonymous_result_and_forgets_the_answers(client, d
     assert response.status_code == 302 and response["Location"] == result.get_absolute_url()
     assert result.answers == with_changes(medicines=["statin"])
     assert (result.level, result.factors) == ("soon", ["medication"])
-    assert result.advice == [
-        "stretch",
-        "massage",
-        "roller",
-        "heat",
-        "cold_after",
-        "drink_regularly",
-        "mineral_foods",
-        "warm_up_cool_down",
-        "stretch_daily",
-        "build_up_slowly",
-    ]
+    assert result.advice == list(EVERY_SELF_CARE_STEP)
     assert result.fired_rules == [
         {"code": "S5", "level": "soon", "reason": "Statins can cause muscle pain and cramps."}
     ]

@@ -5,7 +5,15 @@ import json
 
 import pytest
 
-from tests.support.answers import DATA, NOTHING_OF_NOTE, PAGE_1_ALL_NO, with_changes
+from tests.support.answers import (
+    DATA,
+    EVERY_SELF_CARE_STEP,
+    NOTHING_OF_NOTE,
+    PAGE_1_ALL_NO,
+    PREVENTION_STEPS,
+    RELIEF_STEPS,
+    with_changes,
+)
 from triage import engine
 from triage.models import load_rulebook
 
@@ -37,10 +45,6 @@ def spec_rule_table(text):
 
 
 SPEC_RULE_TABLE = spec_rule_table(SPEC_RULES)
-RELIEF = ("stretch", "massage", "roller", "heat", "cold_after")
-PREVENTION = ("drink_regularly", "mineral_foods", "warm_up_cool_down", "stretch_daily")
-PREVENTION += ("build_up_slowly",)
-EVERY_STEP_FOR_SELF_CARE = RELIEF + PREVENTION
 
 
 @pytest.fixture
@@ -64,7 +68,7 @@ def test_nothing_fires_on_a_quiet_answer_set(rulebook):
     outcome = engine.evaluate(rulebook, NOTHING_OF_NOTE)
 
     assert (outcome.level, outcome.fired, outcome.factors) == ("self_care", (), ())
-    assert outcome.advice == EVERY_STEP_FOR_SELF_CARE
+    assert outcome.advice == EVERY_SELF_CARE_STEP
 
 
 def firing_answers(rule):
@@ -209,17 +213,18 @@ def test_urgent_shows_only_rest_until_checked_with_the_factors(rulebook):
         (
             {"conditions": ["diabetes"]},
             "heat_caution",
-            ("stretch", "massage", "roller", "cold_after") + PREVENTION,
+            ("stretch", "massage", "roller", "cold_after") + PREVENTION_STEPS,
         ),
         (
             {"medicines": ["blood_thinner"]},
             "bleeding_risk",
-            ("stretch", "massage", "heat", "cold_after") + PREVENTION,
+            ("stretch", "massage", "heat", "cold_after") + PREVENTION_STEPS,
         ),
         (
             {"conditions": ["heart"]},
             "fluid_restriction",
-            RELIEF + ("care_team_fluids", "warm_up_cool_down", "stretch_daily", "build_up_slowly"),
+            RELIEF_STEPS
+            + ("care_team_fluids", "warm_up_cool_down", "stretch_daily", "build_up_slowly"),
         ),
     ],
 )

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from tests.support.answers import PAGE_1_ALL_NO, with_changes
+from tests.support.answers import EVERY_SELF_CARE_STEP, PAGE_1_ALL_NO, with_changes
 from tests.support.flows import complete_questionnaire
 from tests.support.pages import assert_public_page, parse
 from triage.models import Result
@@ -88,18 +88,7 @@ def test_soon_result_shows_the_advice_steps_under_their_sections(result_page):
     soup = result_page(with_changes(severity="severe"))
 
     assert soup.select_one("[data-urgency]")["data-urgency"] == "soon"
-    assert hooks(soup, "advice") == [
-        "stretch",
-        "massage",
-        "roller",
-        "heat",
-        "cold_after",
-        "drink_regularly",
-        "mineral_foods",
-        "warm_up_cool_down",
-        "stretch_daily",
-        "build_up_slowly",
-    ]
+    assert hooks(soup, "advice") == list(EVERY_SELF_CARE_STEP)
     headings = [section.h2.get_text() for section in soup.select("section.advice-steps")]
     assert headings == ["When a cramp starts", "How to stop cramps coming back"]
     buttons = [b.get_text(strip=True) for b in soup.select(".result-actions button")]
