@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from cramps_site.management.commands import grow_bench_data
+from cramps_site.page_cache import content_version, forget_local_copies
 from education.models import Article
 from triage.models import Result
 
@@ -45,6 +46,15 @@ def test_made_up_articles_say_so_in_title_and_address(db):
         "Benchmark filler 3",
     ]
     assert not fillers.filter(latest_signoff__isnull=False).exists()
+
+
+def test_the_site_stops_serving_pages_stored_before_the_made_up_articles(db):
+    before = content_version()
+
+    call_command("grow_bench_data", articles=Article.objects.count() + 1, results=0, **THROWAWAY)
+
+    forget_local_copies()  # as another process would: read the shared number again
+    assert content_version() != before
 
 
 def test_a_second_run_adds_nothing(db, capsys):

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from cramps_site.page_cache import bump_content_version
 from editorial.models import SignOff
 from education.models import Article
 from triage.data_files import shipped_cases
@@ -102,6 +103,8 @@ def grow_articles(total):
         for n in range(first, first + missing)
     ]
     Article.objects.bulk_create(copies, batch_size=ARTICLE_BATCH)
+    # bulk_create sends no save signals: stored pages (the article list) must go stale here.
+    bump_content_version()
     return missing
 
 
