@@ -127,7 +127,7 @@ def evaluate(budgets, results):
 def budget_line(budget, results):
     name, source = budget["name"], budget["source"]
     if "pinned_in" in budget:
-        return BudgetLine(name, "", f"pinned in {budget['pinned_in']}", None, source)
+        return BudgetLine(name, "-", f"pinned in {budget['pinned_in']}", None, source)
     value = METRICS[budget["metric"]](results)
     limit = limit_text(budget)
     if value is None:
