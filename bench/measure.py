@@ -29,6 +29,7 @@ from tests.support.live_site import (
     journey,
     manage,
     prepare_site,
+    production_env,
     start_gunicorn,
 )
 
@@ -148,17 +149,13 @@ def step(text):
 
 
 def site_env(workdir, database_url, redis_url=None):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "cramps_site.settings",
-        "DJANGO_DEBUG": "",
-        "DJANGO_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": database_url,
-        "CACHE_DIR": str(workdir / "cache"),
-        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
-        "GUNICORN_LOG_LEVEL": "warning",
-    }
+    """The site as in production, on this database, with Redis as its cache when given."""
+    env = production_env(
+        workdir,
+        database_url,
+        DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
+        GUNICORN_LOG_LEVEL="warning",
+    )
     env.pop("REDIS_URL", None)
     if redis_url:
         env["REDIS_URL"] = redis_url
