@@ -68,8 +68,14 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
 
 
 def measure():
+    """Every measurement, in a folder of its own that is removed afterwards (a grown site's
+    database and cache take over a gigabyte)."""
+    with tempfile.TemporaryDirectory(prefix="cramps-bench-") as folder:
+        return measure_in(Path(folder))
+
+
+def measure_in(workdir):
     """Every measurement, in the order that keeps each server's database as it needs it."""
-    workdir = Path(tempfile.mkdtemp(prefix="cramps-bench-"))
     results = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "method": method()}
     env = site_env(workdir, f"sqlite:///{workdir / 'bench.sqlite3'}")
     prepare_site(env)
