@@ -3,11 +3,13 @@ record, for any model whose admin is a WorkflowAdmin and whose model is `Reviewe
 
 Every save of an existing object becomes its draft: the admin saves as usual inside a
 transaction, the result is kept as the draft's snapshot, and the transaction rolls back, so
-the live row never changes until a clinical reviewer approves. Adding (or recovering) an
-object saves it hidden from readers, with its first draft.
+the live row never changes until a clinical reviewer approves. Opening the change form only
+reads: the form is filled from the draft's snapshot. Adding (or recovering) an object saves
+it hidden from readers, with its first draft.
 """
 
 import json
+import re
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -16,6 +18,7 @@ from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, resolve, reverse
@@ -30,6 +33,8 @@ from editorial.readability import readability
 from editorial.revisions import EditorialAdmin
 
 RECOVERING = "editorial_recovering"
+# The open draft the change form being shown reads from (set on the request for one GET).
+SHOWING_DRAFT = "editorial_showing_draft"
 WITHDRAWN_MESSAGE = (
     "Saved the draft. It was waiting for clinical review, so the change took it out of "
     "review: submit it again when it is ready."
@@ -60,20 +65,53 @@ class WorkflowAdmin(EditorialAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             return view(request, object_id, form_url, extra_context)  # Django's "not found"
+        if request.method == "POST":
+            return self._save_into_draft(request, obj, object_id, form_url, extra_context)
         draft = drafts.open_draft(obj)
         context = {**self._workflow_context(request, obj, draft), **(extra_context or {})}
-        try:
-            with drafts.draft_in_place(draft):
-                return rendered(view(request, object_id, form_url, context))
-        except drafts.DraftSaved as saved:
-            return self._keep_draft(request, object_id, saved)
+        # Read-only: get_object and the inline formsets read the draft from its snapshot.
+        setattr(request, SHOWING_DRAFT, draft)
+        return view(request, object_id, form_url, context)
+
+    def _save_into_draft(self, request, obj, object_id, form_url, extra_context):
+        """The admin's own save over the draft put in place, kept as the draft.
+
+        The page stays locked from before the form's out-of-date check until the draft is
+        recorded, so a second save of the same page waits, then finds this one.
+        """
+        with transaction.atomic():
+            live = drafts.lock_page(obj)
+            draft = drafts.open_draft(live)
+            context = {**self._workflow_context(request, live, draft), **(extra_context or {})}
+            try:
+                with drafts.draft_in_place(draft) as renumbered:
+                    request.POST = renumbered_rows(request.POST, live, renumbered)
+                    return rendered(super().change_view(request, object_id, form_url, context))
+            except drafts.DraftSaved as saved:
+                return self._keep_draft(request, object_id, saved)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        draft = getattr(request, SHOWING_DRAFT, None)
+        return drafts.show_snapshot(obj, draft.snapshot) if obj and draft else obj
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        draft = getattr(request, SHOWING_DRAFT, None)
+        rows = drafts.draft_children(draft.snapshot) if draft else {}
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            name = formset.fk.remote_field.get_accessor_name()
+            yield (showing_rows(formset, rows[name]) if name in rows else formset), inline
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restoring an older version makes it the draft, for review like any change."""
-        try:
-            return super().revision_view(request, object_id, version_id, extra_context)
-        except drafts.DraftSaved as saved:
-            return self._keep_draft(request, object_id, saved)
+        obj = self.get_object(request, unquote(object_id))
+        with transaction.atomic():
+            if obj is not None and request.method == "POST":
+                drafts.lock_page(obj)  # as a save: the out-of-date check and the draft, together
+            try:
+                return super().revision_view(request, object_id, version_id, extra_context)
+            except drafts.DraftSaved as saved:
+                return self._keep_draft(request, object_id, saved)
 
     def recover_view(self, request, version_id, extra_context=None):
         setattr(request, RECOVERING, True)
@@ -303,6 +341,33 @@ class WorkflowAdmin(EditorialAdmin):
         if message:
             messages.success(request, message)
         return HttpResponseRedirect(self._url("change", object_id))
+
+
+def showing_rows(formset_class, rows):
+    """The inline formset, its rows the draft's (unsaved) instead of the live ones."""
+
+    class DraftRows(formset_class):
+        def get_queryset(self):
+            return rows
+
+    return DraftRows
+
+
+def renumbered_rows(data, live, renumbered):
+    """The posted form with each inline row that got a new number, when the draft was put in
+    place, pointing at its new number (the form showed the snapshot's)."""
+    if not renumbered:
+        return data
+    data = data.copy()
+    for name, numbers in renumbered.items():
+        # A row's number is posted as <related name>-<row>-<primary key name>.
+        row_number = re.compile(
+            rf"^{re.escape(name)}-\d+-{getattr(live, name).model._meta.pk.name}$"
+        )
+        for key in data:
+            if row_number.match(key) and data[key].isdigit() and int(data[key]) in numbers:
+                data[key] = str(numbers[int(data[key])])
+    return data
 
 
 def rendered(response):
