@@ -13,6 +13,7 @@ import re
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
@@ -52,6 +53,7 @@ WORKFLOW_MODELS = []
 
 class WorkflowAdmin(EditorialAdmin):
     change_form_template = "admin/editorial/change_form.html"
+    actions = ["delete_selected"]  # this class's own, which refuses what may not be deleted
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -129,6 +131,37 @@ class WorkflowAdmin(EditorialAdmin):
         if change and not getattr(request, RECOVERING, False):
             raise drafts.DraftSaved(snapshot, message)
         drafts.record_draft(form.instance, snapshot, request.user, message)
+
+    # Deleting (who may, and what goes with the page: editorial/drafts.py) ------------------
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or drafts.may_delete(obj, request.user))
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        refused = obj is not None and not drafts.may_delete(obj, request.user)
+        if refused and self.has_delete_permission(request):  # else Django's "forbidden"
+            messages.error(request, drafts.delete_refusal(obj))
+            return HttpResponseRedirect(self._url("change", obj.pk))
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
+    def delete_selected(self, request, queryset):
+        """Django's own delete action, once none of the pages chosen is refused."""
+        refused = [obj for obj in queryset if not drafts.may_delete(obj, request.user)]
+        if refused:
+            for obj in refused:
+                messages.error(request, drafts.delete_refusal(obj))
+            return None  # back to the list, nothing deleted
+        return admin_actions.delete_selected(self, request, queryset)
+
+    def delete_model(self, request, obj):
+        drafts.delete_page(obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            drafts.delete_page(obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._to_change_form(request, obj.pk, DRAFT_SAVED_MESSAGE)

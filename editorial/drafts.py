@@ -251,6 +251,37 @@ def mark_reviewed(obj, reviewer, comment):
     return _sign_off(obj, reviewer, SignOff.Kind.NO_CHANGES, comment)
 
 
+# Deleting ---------------------------------------------------------------------------------------
+#
+# A page readers have seen, or a clinician has signed off, is clinical content: taking it
+# down is a clinical decision, so only a clinical reviewer (or a superuser) may delete it.
+# An editor may delete only a page that never got that far, such as a new article still in
+# its first draft. Any deletion takes the page's open draft with it, so no draft is left
+# waiting for review of a page that is gone; the steps and sign-offs stay, naming the page by
+# number, so the record is complete again if the page is recovered.
+
+
+def ever_published(obj):
+    return obj.is_published or SignOff.objects.for_object(obj).exists()
+
+
+def may_delete(obj, user):
+    return user.has_perm(APPROVE_PERMISSION) or not ever_published(obj)
+
+
+def delete_refusal(obj):
+    return (
+        f"“{obj}” has been published or clinically signed off, so only a clinical reviewer "
+        "can delete it. To change what readers see, edit it: the draft goes to clinical review."
+    )
+
+
+@transaction.atomic
+def delete_page(obj):
+    Draft.objects.open().for_object(obj).delete()
+    obj.delete()
+
+
 def reviewer_identity(user):
     """The name and role readers will see; both must be real, so neither is made up."""
     name = user.get_full_name().strip()
