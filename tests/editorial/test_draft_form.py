@@ -73,6 +73,19 @@ def test_opening_the_change_form_of_a_drafted_article_writes_nothing(
     assert "some water" in article.body and article.sources.count() == 1
 
 
+def test_previewing_and_saving_a_draft_keep_the_stored_pages(editor_client, article):
+    drafted(editor_client, article)
+    content_version()
+    version_before = cache.get(VERSION_KEY)
+
+    preview = editor_client.get(admin_url(article, "preview"))
+    saved = save_change(editor_client, article, body=NEW_BODY + " Sip slowly.")
+
+    assert preview.status_code == 200 and saved.status_code == 302
+    assert cache.get(VERSION_KEY) == version_before
+    assert "Sip slowly." in Draft.objects.get().snapshot["object"]["fields"]["body"]
+
+
 def test_the_form_keeps_the_live_publication_state_beside_the_drafts_words(editor_client, article):
     drafted(editor_client, article)
 
