@@ -62,6 +62,8 @@ def test_opening_the_change_form_of_a_drafted_article_writes_nothing(
 
     writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
     assert writes == []
+    # No transaction either (a test's own shows any inner one as a savepoint).
+    assert not [q for q in queries if "SAVEPOINT" in q["sql"]]
     assert cache.get(VERSION_KEY) == version_before
     assert form["body"].replace("\r\n", "\n") == NEW_BODY
     assert (form["sources-0-title"], form["sources-1-title"]) == (
