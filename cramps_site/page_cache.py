@@ -12,10 +12,11 @@ in each worker process, so a hit usually costs no cache read at all.
 Freshness: pages are stored under the content version, a number in the shared cache that any
 change to the content (articles, site pages, the symptom checker's rows) bumps
 (`bump_content_version`); `per_version` keeps other things built from the content the same
-way. A process re-reads that number at most once every VERSION_RECHECK_SECONDS: a change
-made in this process is served at once, and one made by another process or server within
-about a second. A page is never kept longer than
-its view allows (the next scheduled publication, ten minutes at most).
+way. Writes that are always rolled back (a draft put in place to preview or save it) bump
+nothing (`content_unchanged`). A process re-reads that number at most once every
+VERSION_RECHECK_SECONDS: a change made in this process is served at once, and one made by
+another process or server within about a second. A page is never kept longer than its view
+allows (the next scheduled publication, ten minutes at most).
 
 The request checks mirror Django's own, so a stored page is served only where Django would
 have served the same page: SESSION_COOKIE_NAME (a request with a session, such as staff,
@@ -25,6 +26,8 @@ previews and people part-way through the questionnaire, goes to Django), ALLOWED
 that are served elsewhere). Other methods and query strings go to Django as usual.
 """
 
+import contextlib
+import contextvars
 import functools
 import hashlib
 import re
@@ -81,11 +84,28 @@ def content_version():
     return _Local.version
 
 
+# Set while content is written only to be rolled back (see content_unchanged).
+_ROLLED_BACK_WRITES = contextvars.ContextVar("rolled_back_writes", default=False)
+
+
 def bump_content_version(**kwargs):
     """Invalidate every stored page now, and again once the change is committed: a worker
     that read the old rows in between may have stored its page under the first new version."""
+    if _ROLLED_BACK_WRITES.get():
+        return
     _bump()
     transaction.on_commit(_bump)
+
+
+@contextlib.contextmanager
+def content_unchanged():
+    """For writes that are always rolled back (a draft put in place to preview or save it):
+    readers never see them, so the stored pages stay."""
+    token = _ROLLED_BACK_WRITES.set(True)
+    try:
+        yield
+    finally:
+        _ROLLED_BACK_WRITES.reset(token)
 
 
 def _bump():

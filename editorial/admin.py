@@ -3,19 +3,23 @@ record, for any model whose admin is a WorkflowAdmin and whose model is `Reviewe
 
 Every save of an existing object becomes its draft: the admin saves as usual inside a
 transaction, the result is kept as the draft's snapshot, and the transaction rolls back, so
-the live row never changes until a clinical reviewer approves. Adding (or recovering) an
-object saves it hidden from readers, with its first draft.
+the live row never changes until a clinical reviewer approves. Opening the change form only
+reads: the form is filled from the draft's snapshot. Adding (or recovering) an object saves
+it hidden from readers, with its first draft.
 """
 
 import json
+import re
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, resolve, reverse
@@ -30,6 +34,8 @@ from editorial.readability import readability
 from editorial.revisions import EditorialAdmin
 
 RECOVERING = "editorial_recovering"
+# The open draft the change form being shown reads from (set on the request for one GET).
+SHOWING_DRAFT = "editorial_showing_draft"
 WITHDRAWN_MESSAGE = (
     "Saved the draft. It was waiting for clinical review, so the change took it out of "
     "review: submit it again when it is ready."
@@ -47,6 +53,7 @@ WORKFLOW_MODELS = []
 
 class WorkflowAdmin(EditorialAdmin):
     change_form_template = "admin/editorial/change_form.html"
+    actions = ["delete_selected"]  # this class's own, which refuses what may not be deleted
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
@@ -60,20 +67,55 @@ class WorkflowAdmin(EditorialAdmin):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             return view(request, object_id, form_url, extra_context)  # Django's "not found"
+        if request.method == "POST":
+            return self._save_into_draft(request, obj, object_id, form_url, extra_context)
         draft = drafts.open_draft(obj)
         context = {**self._workflow_context(request, obj, draft), **(extra_context or {})}
-        try:
-            with drafts.draft_in_place(draft):
-                return rendered(view(request, object_id, form_url, context))
-        except drafts.DraftSaved as saved:
-            return self._keep_draft(request, object_id, saved)
+        # Read-only: get_object and the inline formsets read the draft from its snapshot. No
+        # revision block either (nothing to record), so no transaction: on SQLite, whose
+        # transactions take the write lock as they begin, showing a form blocks no save.
+        setattr(request, SHOWING_DRAFT, draft)
+        return self.changeform_view(request, object_id, form_url, context)
+
+    def _save_into_draft(self, request, obj, object_id, form_url, extra_context):
+        """The admin's own save over the draft put in place, kept as the draft.
+
+        The page stays locked from before the form's out-of-date check until the draft is
+        recorded, so a second save of the same page waits, then finds this one.
+        """
+        with transaction.atomic():
+            live = drafts.lock_page(obj)
+            draft = drafts.open_draft(live)
+            context = {**self._workflow_context(request, live, draft), **(extra_context or {})}
+            try:
+                with drafts.draft_in_place(draft) as renumbered:
+                    request.POST = renumbered_rows(request.POST, live, renumbered)
+                    return rendered(super().change_view(request, object_id, form_url, context))
+            except drafts.DraftSaved as saved:
+                return self._keep_draft(request, object_id, saved)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        draft = getattr(request, SHOWING_DRAFT, None)
+        return drafts.show_snapshot(obj, draft.snapshot) if obj and draft else obj
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        draft = getattr(request, SHOWING_DRAFT, None)
+        rows = drafts.draft_children(draft.snapshot) if draft else {}
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            name = formset.fk.remote_field.get_accessor_name()
+            yield (showing_rows(formset, rows[name]) if name in rows else formset), inline
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restoring an older version makes it the draft, for review like any change."""
-        try:
-            return super().revision_view(request, object_id, version_id, extra_context)
-        except drafts.DraftSaved as saved:
-            return self._keep_draft(request, object_id, saved)
+        obj = self.get_object(request, unquote(object_id))
+        with transaction.atomic():
+            if obj is not None and request.method == "POST":
+                drafts.lock_page(obj)  # as a save: the out-of-date check and the draft, together
+            try:
+                return super().revision_view(request, object_id, version_id, extra_context)
+            except drafts.DraftSaved as saved:
+                return self._keep_draft(request, object_id, saved)
 
     def recover_view(self, request, version_id, extra_context=None):
         setattr(request, RECOVERING, True)
@@ -91,6 +133,37 @@ class WorkflowAdmin(EditorialAdmin):
         if change and not getattr(request, RECOVERING, False):
             raise drafts.DraftSaved(snapshot, message)
         drafts.record_draft(form.instance, snapshot, request.user, message)
+
+    # Deleting (who may, and what goes with the page: editorial/drafts.py) ------------------
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or drafts.may_delete(obj, request.user))
+
+    def delete_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        refused = obj is not None and not drafts.may_delete(obj, request.user)
+        if refused and self.has_delete_permission(request):  # else Django's "forbidden"
+            messages.error(request, drafts.delete_refusal(obj))
+            return HttpResponseRedirect(self._url("change", obj.pk))
+        return super().delete_view(request, object_id, extra_context)
+
+    @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
+    def delete_selected(self, request, queryset):
+        """Django's own delete action, once none of the pages chosen is refused."""
+        refused = [obj for obj in queryset if not drafts.may_delete(obj, request.user)]
+        if refused:
+            for obj in refused:
+                messages.error(request, drafts.delete_refusal(obj))
+            return None  # back to the list, nothing deleted
+        return admin_actions.delete_selected(self, request, queryset)
+
+    def delete_model(self, request, obj):
+        drafts.delete_page(obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            drafts.delete_page(obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._to_change_form(request, obj.pk, DRAFT_SAVED_MESSAGE)
@@ -303,6 +376,33 @@ class WorkflowAdmin(EditorialAdmin):
         if message:
             messages.success(request, message)
         return HttpResponseRedirect(self._url("change", object_id))
+
+
+def showing_rows(formset_class, rows):
+    """The inline formset, its rows the draft's (unsaved) instead of the live ones."""
+
+    class DraftRows(formset_class):
+        def get_queryset(self):
+            return rows
+
+    return DraftRows
+
+
+def renumbered_rows(data, live, renumbered):
+    """The posted form with each inline row that got a new number, when the draft was put in
+    place, pointing at its new number (the form showed the snapshot's)."""
+    if not renumbered:
+        return data
+    data = data.copy()
+    for name, numbers in renumbered.items():
+        # A row's number is posted as <related name>-<row>-<primary key name>.
+        row_number = re.compile(
+            rf"^{re.escape(name)}-\d+-{getattr(live, name).model._meta.pk.name}$"
+        )
+        for key in data:
+            if row_number.match(key) and data[key].isdigit() and int(data[key]) in numbers:
+                data[key] = str(numbers[int(data[key])])
+    return data
 
 
 def rendered(response):

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
+from cramps_site.page_cache import content_unchanged
 from editorial.models import Draft, SignOff, WorkflowEvent, months_after
 
 APPROVE_PERMISSION = "editorial.approve_draft"
@@ -76,46 +77,74 @@ def draft_children(snapshot):
     }
 
 
+def show_snapshot(live, snapshot):
+    """Make the live object, in memory only, read as the draft: its fields and its
+    many-to-many choices. Nothing is written, so showing a draft locks and changes nothing."""
+    stored = _deserialized(snapshot["object"])
+    _copy_content(stored.object, live)
+    cache = getattr(live, "_prefetched_objects_cache", {})
+    for name, ids in stored.m2m_data.items():
+        # What the form reads for a many-to-many field (as a prefetch would leave it).
+        related = live._meta.get_field(name).related_model._default_manager
+        cache[name] = related.filter(pk__in=ids)
+    live._prefetched_objects_cache = cache
+    return live
+
+
 def write_snapshot(live, snapshot):
     """Make the live row and its inline rows say what the snapshot says.
 
-    Fields the workflow owns (publication state, the latest sign-off) keep their live
-    values: a draft carries content, not a decision to publish.
+    Returns the inline rows that got a new number, {related name: {snapshot's: new}}: a row
+    new in the draft whose number was given meanwhile to another parent's row.
     """
     stored = _deserialized(snapshot["object"])
-    for field in live._meta.concrete_fields:
-        if field.editable and not field.primary_key and field.name not in live.WORKFLOW_FIELDS:
-            setattr(live, field.attname, getattr(stored.object, field.attname))
+    _copy_content(stored.object, live)
     live.save()
     for name, ids in stored.m2m_data.items():
         getattr(live, name).set(ids)
+    renumbered = {}
     for name, records in snapshot["children"].items():
         manager = getattr(live, name)
-        kept = [_write_child(live, manager.field.name, record) for record in records]
+        kept = []
+        for record in records:
+            old, new = _write_child(live, manager.field.name, record)
+            kept.append(new)
+            if old != new:
+                renumbered.setdefault(name, {})[old] = new
         manager.exclude(pk__in=kept).delete()
+    return renumbered
+
+
+def _copy_content(source, live):
+    """Fields the workflow owns (publication state, the latest sign-off) keep their live
+    values: a draft carries content, not a decision to publish."""
+    for field in live._meta.concrete_fields:
+        if field.editable and not field.primary_key and field.name not in live.WORKFLOW_FIELDS:
+            setattr(live, field.attname, getattr(source, field.attname))
 
 
 def _write_child(live, parent_field, record):
     child = _deserialized(record).object
+    old = child.pk
     setattr(child, parent_field, live)
     rows = type(child)._default_manager
     if rows.filter(pk=child.pk).exclude(**{parent_field: live}).exists():
         child.pk = None  # a new row's number, given meanwhile to another parent's row
     child.save()
-    return child.pk
+    return old, child.pk
 
 
 @contextmanager
 def draft_in_place(draft):
     """The database as if the draft were live, for the length of the block, then as it was.
 
-    For showing the draft through the code that shows the live object (the change form,
-    the reader's page). Nobody else sees the passing state: it is never committed.
+    For saving over the draft through the admin's own save (the change form's POST), and for
+    the reader's page of a preview. Nobody else sees the passing state: it is never
+    committed. Yields write_snapshot's renumbered inline rows.
     """
-    with transaction.atomic():
-        if draft is not None:
-            write_snapshot(draft.target, draft.snapshot)
-        yield
+    with content_unchanged(), transaction.atomic():
+        renumbered = write_snapshot(draft.target, draft.snapshot) if draft is not None else {}
+        yield renumbered
         transaction.set_rollback(True)
 
 
@@ -128,11 +157,34 @@ def _deserialized(record):
 
 
 # Steps --------------------------------------------------------------------------------------
+#
+# Every step that changes a draft first locks its page's live row, inside the step's
+# transaction, and reads the draft again under that lock. Two people acting on one page at
+# once (two editors saving, an editor saving while a reviewer approves) then go one after
+# the other, and the second sees what the first did: a save counted meanwhile, a draft
+# already approved. (On SQLite, whose transactions here take the write lock when they
+# begin, they already do.)
+
+
+def lock_page(obj):
+    """The page's live row, locked until the transaction ends (call inside one)."""
+    return type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+
+
+def _lock_draft(draft):
+    """The page locked and the draft as it is now, or Refused if either has gone."""
+    model = draft.content_type.model_class()
+    try:
+        live = model._default_manager.select_for_update().get(pk=draft.object_id)
+        return live, Draft.objects.select_for_update().get(pk=draft.pk)
+    except (model.DoesNotExist, Draft.DoesNotExist):
+        raise Refused("This draft or its page was deleted meanwhile.") from None
 
 
 @transaction.atomic
 def record_draft(obj, snapshot, user, message):
     """Keep a save as the object's open draft (made if there is none), out of review."""
+    obj = lock_page(obj)
     draft = open_draft(obj) or Draft(target=obj, base_version=latest_version(obj))
     draft.snapshot = snapshot
     draft.saves += 1
@@ -146,24 +198,31 @@ def record_draft(obj, snapshot, user, message):
 
 @transaction.atomic
 def submit(draft, user, note):
+    live, draft = _lock_draft(draft)
     if draft.state not in {Draft.State.EDITING, Draft.State.SENT_BACK}:
         raise Refused("This draft is already waiting for clinical review.")
     draft.state = Draft.State.SUBMITTED
     draft.save(update_fields=["state", "updated_at"])
-    _event(draft.target, draft, user, WorkflowEvent.Action.SUBMITTED, note)
+    _event(live, draft, user, WorkflowEvent.Action.SUBMITTED, note)
 
 
 @transaction.atomic
 def send_back(draft, reviewer, comment):
+    live, draft = _lock_draft(draft)
     _check_may_review(draft, reviewer)
     draft.state = Draft.State.SENT_BACK
     draft.save(update_fields=["state", "updated_at"])
-    _event(draft.target, draft, reviewer, WorkflowEvent.Action.SENT_BACK, comment)
+    _event(live, draft, reviewer, WorkflowEvent.Action.SENT_BACK, comment)
 
 
 @transaction.atomic
 def approve(draft, reviewer, comment, reviewed_saves):
-    """Make the draft live (now, or at its publication time if later) and sign it off."""
+    """Make the draft live (now, or at its publication time if later) and sign it off.
+
+    The draft is read again under the lock: the reviewer approves the save they reviewed
+    (reviewed_saves), never one made while they read it.
+    """
+    live, draft = _lock_draft(draft)
     _check_may_review(draft, reviewer)
     if draft.saves != reviewed_saves:
         raise Refused(
@@ -171,7 +230,6 @@ def approve(draft, reviewer, comment, reviewed_saves):
             "Review the latest version below."
         )
     name, role = reviewer_identity(reviewer)
-    live = type(draft.target)._default_manager.select_for_update().get(pk=draft.object_id)
     with reversion.create_revision():
         write_snapshot(live, draft.snapshot)
         live.publish()
@@ -192,6 +250,37 @@ def mark_reviewed(obj, reviewer, comment):
     reviewer_identity(reviewer)
     _event(obj, None, reviewer, WorkflowEvent.Action.REVIEWED, comment)
     return _sign_off(obj, reviewer, SignOff.Kind.NO_CHANGES, comment)
+
+
+# Deleting ---------------------------------------------------------------------------------------
+#
+# A page readers have seen, or a clinician has signed off, is clinical content: taking it
+# down is a clinical decision, so only a clinical reviewer (or a superuser) may delete it.
+# An editor may delete only a page that never got that far, such as a new article still in
+# its first draft. Any deletion takes the page's open draft with it, so no draft is left
+# waiting for review of a page that is gone; the steps and sign-offs stay, naming the page by
+# number, so the record is complete again if the page is recovered.
+
+
+def ever_published(obj):
+    return obj.is_published or SignOff.objects.for_object(obj).exists()
+
+
+def may_delete(obj, user):
+    return user.has_perm(APPROVE_PERMISSION) or not ever_published(obj)
+
+
+def delete_refusal(obj):
+    return (
+        f"“{obj}” has been published or clinically signed off, so only a clinical reviewer "
+        "can delete it. To change what readers see, edit it: the draft goes to clinical review."
+    )
+
+
+@transaction.atomic
+def delete_page(obj):
+    Draft.objects.open().for_object(obj).delete()
+    obj.delete()
 
 
 def reviewer_identity(user):

@@ -162,8 +162,9 @@ class WorkflowEvent(models.Model):
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
+    # The record outlives the draft: deleting a page's open draft (with the page) keeps it.
     draft = models.ForeignKey(
-        Draft, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+        Draft, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -227,6 +228,11 @@ class Reviewed(models.Model):
 
     def reader_html(self):
         """The text a reader sees, as HTML: what the review's diff and readability read."""
+        raise NotImplementedError
+
+    @property
+    def is_published(self):
+        """Whether approval has made it visible to readers (now or at its scheduled time)."""
         raise NotImplementedError
 
     def publish(self):

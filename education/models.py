@@ -149,6 +149,10 @@ class Article(Reviewed):
     def goes_live_at(self):
         return self.publish_at
 
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
     def reader_html(self):
         return format_html(
             "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
@@ -360,6 +364,10 @@ class SitePage(Reviewed):
         return format_html(
             "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
         )
+
+    @property
+    def is_published(self):
+        return True  # always shown
 
     def publish(self):
         """Nothing to switch on: a site page is always shown, as its approved version."""

@@ -1,0 +1,156 @@
+"""Deleting a page: an editor may delete only a page readers never saw and no clinician signed
+off; a clinical reviewer may delete any. The page's open draft goes with it, its record
+(the steps and sign-offs) stays, and a refusal is a message, never an error page."""
+
+import pytest
+from django.utils import timezone
+from reversion.models import Version
+
+from editorial.models import Draft, SignOff, WorkflowEvent
+from education.models import Article
+from tests.support.admin_forms import logged_in, submit
+from tests.support.editorial_steps import admin_url, decide, save_change, submit_for_review
+from tests.support.pages import parse
+
+ARTICLES = "/admin/education/article/"
+
+
+@pytest.fixture
+def editor_client(editor):
+    return logged_in(editor)
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return logged_in(reviewer)
+
+
+def messages_after(client, response):
+    assert response.status_code == 302
+    return parse(client.get(response["Location"])).select_one(".messagelist").get_text()
+
+
+def delete(client, article):
+    return client.post(admin_url(article, "delete"), {"post": "yes"})
+
+
+def delete_with_list_action(client, article):
+    return client.post(
+        ARTICLES, {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"}
+    )
+
+
+def new_article(editor_client):
+    """An article an editor added: hidden from readers, with its first draft."""
+    response = editor_client.post(
+        f"{ARTICLES}add/",
+        {
+            "title": "Brand new",
+            "slug": "brand-new",
+            "summary": "New.",
+            "body": "## Start\n\nText.",
+            "publish_at_0": timezone.localdate().isoformat(),
+            "publish_at_1": "00:00:00",
+            "order": 1,
+            "group": "about",
+            "sources-TOTAL_FORMS": 0,
+            "sources-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302
+    return Article.objects.get(slug="brand-new")
+
+
+@pytest.mark.parametrize("how", [delete, delete_with_list_action])
+@pytest.mark.parametrize(
+    "page",
+    [
+        {"signed_off": False},  # published (as the shipped articles are), never signed off
+        {"status": Article.Status.DRAFT},  # signed off, not published
+    ],
+)
+def test_an_editor_cannot_delete_a_page_published_or_signed_off(
+    editor_client, make_article, how, page
+):
+    article = make_article(title="Water", **page)
+
+    response = how(editor_client, article)
+
+    assert "only a clinical reviewer can delete it" in messages_after(editor_client, response)
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_an_editor_is_shown_no_delete_link_and_a_message_instead_of_the_delete_page(
+    editor_client, make_article
+):
+    article = make_article(title="Water")
+
+    form = parse(editor_client.get(admin_url(article, "change")))
+    response = editor_client.get(admin_url(article, "delete"))
+
+    assert not form.select("a.deletelink")
+    assert response["Location"] == admin_url(article, "change")
+    assert "“Water” has been published" in messages_after(editor_client, response)
+
+
+def test_deleting_a_never_published_page_deletes_its_draft_and_keeps_its_record(
+    editor_client, reviewer_client, db
+):
+    article = new_article(editor_client)
+    submit_for_review(editor_client, article)
+    decide(reviewer_client, article, "send_back", "Say how much.")
+    record = list(WorkflowEvent.objects.for_object(article).values_list("action", flat=True))
+
+    response = delete(editor_client, article)
+
+    assert response.status_code == 302 and response["Location"] == ARTICLES
+    assert not Article.objects.filter(pk=article.pk).exists()
+    assert not Draft.objects.for_object(article).exists()
+    assert list(WorkflowEvent.objects.for_object(article).values_list("action", flat=True)) == (
+        record
+    )
+    assert record == ["saved", "submitted", "sent_back"]
+
+
+@pytest.mark.parametrize("how", [delete, delete_with_list_action])
+def test_a_clinical_reviewer_deletes_a_published_page_its_draft_leaves_review_and_its_record_stays(
+    editor_client, reviewer_client, make_article, how
+):
+    article = make_article(title="Water")
+    save_change(editor_client, article, body="## Start\n\nDrink water.")
+    submit_for_review(editor_client, article)
+    signed = SignOff.objects.for_object(article).count()
+
+    response = how(reviewer_client, article)
+
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+    assert not Draft.objects.exists()
+    assert SignOff.objects.for_object(article).count() == signed == 1
+    assert WorkflowEvent.objects.for_object(article).count() == 2
+    front_page = reviewer_client.get("/admin/")
+    assert front_page.status_code == 200
+    waiting = parse(front_page).select_one("#waiting-for-review").get_text()
+    assert "Nothing is waiting for clinical review." in waiting
+
+
+def test_a_recovered_page_comes_back_as_a_draft_with_its_whole_record(
+    editor_client, reviewer_client, make_article
+):
+    article = make_article(title="Water")
+    save_change(editor_client, article, body="## Start\n\nDrink water.")
+    submit_for_review(editor_client, article)
+    decide(reviewer_client, article, "approve", "Matches NHS advice.")
+    assert delete(reviewer_client, article).status_code == 302
+    deleted = Version.objects.get_deleted(Article).get(object_id=str(article.pk))
+
+    response = submit(editor_client, f"{ARTICLES}recover/{deleted.pk}/")
+
+    assert response.status_code == 302
+    recovered = Article.objects.get(pk=article.pk)
+    assert recovered.status == Article.Status.DRAFT
+    assert Draft.objects.open().for_object(recovered).exists()
+    audit = parse(editor_client.get(admin_url(recovered, "audit")))
+    assert "Matches NHS advice." in audit.select_one("#audit-signoffs").get_text()
+    steps = audit.select_one("#audit-steps").get_text()
+    assert "Submitted for clinical review" in steps and "Approved" in steps
