@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cramps_site.middleware.PermissionsPolicyMiddleware",
     "cramps_site.middleware.ContentSecurityPolicyMiddleware",
+    "cramps_site.middleware.AdminNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "education.middleware.PictureFileMiddleware",
     "django.middleware.gzip.GZipMiddleware",

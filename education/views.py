@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import salted_hmac
@@ -50,7 +51,7 @@ def article_list(request):
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(asked_for)
     if asked_for is not None and asked_for != str(page.number):
         # A junk or out-of-range number goes to the nearest real page, at its own address.
-        return redirect(f"{request.path}?page={page.number}")
+        return redirect(f"{reverse('education:article_list')}?page={page.number}")
     return render(request, "education/article_list.html", {"page": page})
 
 
