@@ -265,6 +265,9 @@ LOGGING = {
 
 # Clinical sign-off: the next review falls due this many months after each sign-off.
 EDITORIAL_REVIEW_INTERVAL_MONTHS = env_int("EDITORIAL_REVIEW_INTERVAL_MONTHS", 12)
+# The admin's front page, its "due soon" filter and review_due list the pages overdue and
+# those due within this many days.
+EDITORIAL_REVIEW_WARNING_DAYS = 30
 
 
 def email_settings(url):
