@@ -88,8 +88,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "cramps_site",
     "editorial",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "bootstrap",
     "reversion",
     "csp",
@@ -232,9 +230,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Questionnaire answers live in the session until a result is stored: health information,
 # so sessions last a working day, and the CSRF token rides in the same (one) cookie.

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cramps_site.client_address import client_address
 from cramps_site.site_url import absolute_url
 from education.caching import reading_page
-from education.forms import FeedbackForm
+from education.forms import FeedbackForm, SearchForm
 from education.models import Article, SitePage
 from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
 
@@ -101,6 +101,7 @@ def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     context = {
         "query": query,
+        "search_form": SearchForm(initial={"q": query}),
         "searched": bool(search_terms(query)),
         "hits": search_articles(query),
     }
