@@ -2,6 +2,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from cramps_site.views import healthz
@@ -19,14 +20,33 @@ PERMISSIONS_POLICY = ", ".join(
 )  # fmt: skip
 
 
+def is_admin_request(request):
+    """Anything under the admin's address, its login and its "not found" pages included."""
+    return request.path.startswith(reverse("admin:index"))
+
+
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """The strict policy everywhere; the admin also gets the inline styles its widgets use."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if request.path_info.startswith(f"/{settings.ADMIN_URL}"):
+        if is_admin_request(request):
             parts.update = {**(parts.update or {}), **settings.ADMIN_CSP_UPDATE}
         return parts
+
+
+class AdminNoIndexMiddleware:
+    """Search engines are asked not to index the admin by its responses' headers: naming its
+    address in robots.txt would tell everyone where a custom admin address is."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_admin_request(request):
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
 
 
 class PermissionsPolicyMiddleware:

@@ -88,8 +88,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "cramps_site",
     "editorial",
-    "crispy_forms",
-    "crispy_bootstrap5",
     "bootstrap",
     "reversion",
     "csp",
@@ -106,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cramps_site.middleware.PermissionsPolicyMiddleware",
     "cramps_site.middleware.ContentSecurityPolicyMiddleware",
+    "cramps_site.middleware.AdminNoIndexMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "education.middleware.PictureFileMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -232,9 +231,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
-CRISPY_TEMPLATE_PACK = "bootstrap5"
-
 # Questionnaire answers live in the session until a result is stored: health information,
 # so sessions last a working day, and the CSRF token rides in the same (one) cookie.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -264,6 +260,9 @@ LOGGING = {
 
 # Clinical sign-off: the next review falls due this many months after each sign-off.
 EDITORIAL_REVIEW_INTERVAL_MONTHS = env_int("EDITORIAL_REVIEW_INTERVAL_MONTHS", 12)
+# The admin's front page, its "due soon" filter and review_due list the pages overdue and
+# those due within this many days.
+EDITORIAL_REVIEW_WARNING_DAYS = 30
 
 
 def email_settings(url):

@@ -46,13 +46,24 @@ def server_error(request):
     return _error_page("500.html", 500)
 
 
+# Any token will do: robots.txt rules are address prefixes, and this one stands for all results.
+SAMPLE_RESULT_TOKEN = "sample"
+
+
+def _results_folder():
+    """The address every result page starts with (a route has a name, its folder does not)."""
+    return reverse("triage:result", args=[SAMPLE_RESULT_TOKEN]).removesuffix(
+        f"{SAMPLE_RESULT_TOKEN}/"
+    )
+
+
 @require_safe
 def robots_txt(request):
-    """Search engines may read the articles, not the admin, results or search pages."""
+    """Search engines may read the articles, not the results or search pages. The admin is
+    not named here, which would give its address away; its responses say noindex instead."""
     lines = [
         "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        "Disallow: /triage/result/",
+        f"Disallow: {_results_folder()}",
         f"Disallow: {reverse('education:search')}",
         f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]

@@ -17,9 +17,6 @@ from django.db.models import Q
 from django.utils import timezone
 from reversion.models import Version
 
-# The review list shows pages overdue, and those due within this many days.
-REVIEW_WARNING_DAYS = 30
-
 
 def months_after(day, months):
     """The same day of the month, `months` later (or that month's last day)."""
@@ -193,7 +190,7 @@ class ReviewedQuerySet(models.QuerySet):
 
     def review_due_soon(self, today=None):
         today = today or timezone.localdate()
-        soon = today + timedelta(days=REVIEW_WARNING_DAYS)
+        soon = today + timedelta(days=settings.EDITORIAL_REVIEW_WARNING_DAYS)
         return self.filter(
             Q(latest_signoff__isnull=True) | Q(latest_signoff__next_review_due__lte=soon)
         )

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.db import models
@@ -26,7 +27,11 @@ class ReviewFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("overdue", "Never reviewed, or review overdue"),
-            ("due_soon", "Never reviewed, overdue or due within 30 days"),
+            (
+                "due_soon",
+                "Never reviewed, overdue or due within "
+                f"{settings.EDITORIAL_REVIEW_WARNING_DAYS} days",
+            ),
         ]
 
     def queryset(self, request, queryset):

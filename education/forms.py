@@ -1,13 +1,14 @@
 from django import forms
 
 from education.models import Feedback
+from education.search import MAX_QUERY_LENGTH
 
 
 class FeedbackForm(forms.Form):
     helpful = forms.ChoiceField(
         label="Was this page helpful?",
         choices=[("yes", "Yes"), ("no", "No")],
-        widget=forms.RadioSelect,
+        widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={
             "required": "Select yes or no",
             "invalid_choice": "Select yes or no",
@@ -18,7 +19,7 @@ class FeedbackForm(forms.Form):
         help_text="Do not include your name, contact details or anything about your health.",
         required=False,
         max_length=Feedback.REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
         error_messages={
             "max_length": f"Keep it under {Feedback.REASON_MAX_LENGTH} characters",
         },
@@ -31,3 +32,31 @@ class FeedbackForm(forms.Form):
             helpful=self.cleaned_data["helpful"] == "yes",
             reason=self.cleaned_data["reason"].strip(),
         )
+
+
+class SearchForm(forms.Form):
+    """The search page's box. It is never checked: the search reads the query itself and
+    cuts it to length, so the form only draws the box."""
+
+    box_attrs = {"id": "search-page-query", "class": "form-control"}
+    q = forms.CharField(
+        label="Search the articles",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.SearchInput,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The boxes keep the ids pages and tests know them by; the field is always "q".
+        self.fields["q"].widget.attrs.update(self.box_attrs)
+
+
+class HeaderSearchForm(SearchForm):
+    """The small search box in every page's header."""
+
+    box_attrs = {
+        "id": "site-search-query",
+        "class": "form-control form-control-sm",
+        "placeholder": "Search",
+    }

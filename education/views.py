@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import salted_hmac
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from cramps_site.client_address import client_address
 from cramps_site.site_url import absolute_url
 from education.caching import reading_page
-from education.forms import FeedbackForm
+from education.forms import FeedbackForm, SearchForm
 from education.models import Article, SitePage
 from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
 
@@ -50,7 +51,7 @@ def article_list(request):
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(asked_for)
     if asked_for is not None and asked_for != str(page.number):
         # A junk or out-of-range number goes to the nearest real page, at its own address.
-        return redirect(f"{request.path}?page={page.number}")
+        return redirect(f"{reverse('education:article_list')}?page={page.number}")
     return render(request, "education/article_list.html", {"page": page})
 
 
@@ -100,6 +101,7 @@ def search(request):
     query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
     context = {
         "query": query,
+        "search_form": SearchForm(initial={"q": query}),
         "searched": bool(search_terms(query)),
         "hits": search_articles(query),
     }

@@ -1,11 +1,13 @@
-from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.contrib import admin
 from django.utils.html import format_html
 
-from editorial.revisions import EditorialAdmin, EditorialForm
-from triage import engine
+from editorial.revisions import EditorialAdmin
+from triage.admin_forms import (
+    ConditionForm,
+    ConditionFormSet,
+    SafetyCaseForm,
+    TextOnlyForEditorsMixin,
+)
 from triage.models import (
     AdviceStep,
     Choice,
@@ -17,76 +19,8 @@ from triage.models import (
     Result,
     Rule,
     SafetyCase,
-    load_rulebook,
 )
-from triage.safety import SafetyGateRefusal, check_safety_cases
-
-
-class SafetyGatedAdmin(EditorialAdmin):
-    """Saves and deletes that would break a safety case are rolled back and refused.
-
-    The admin saves an object and its inlines in one transaction; the gate checks every case
-    after that save and, on a failure, raises so the whole transaction (and the revision)
-    rolls back. The form is then shown again with the person's input and a message naming
-    the failing cases. Restoring and recovering from history take the same path.
-    """
-
-    refusal_attribute = "_safety_gate_refusal"
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        check_safety_cases()
-
-    def _gated(self, view, request, *args):
-        # Caught outside VersionAdmin's revision block, so the refused change leaves no
-        # revision behind; the second run shows the form again with the refusal as its error.
-        try:
-            return view(request, *args)
-        except SafetyGateRefusal as refusal:
-            setattr(request, self.refusal_attribute, refusal)
-            return view(request, *args)
-
-    def add_view(self, request, form_url="", extra_context=None):
-        return self._gated(super().add_view, request, form_url, extra_context)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        return self._gated(super().change_view, request, object_id, form_url, extra_context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        return self._gated(super().revision_view, request, object_id, version_id, extra_context)
-
-    def recover_view(self, request, version_id, extra_context=None):
-        return self._gated(super().recover_view, request, version_id, extra_context)
-
-    def get_form(self, request, obj=None, change=False, **kwargs):
-        form_class = super().get_form(request, obj, change, **kwargs)
-        refusal = getattr(request, self.refusal_attribute, None)
-        if refusal is None:
-            return form_class
-
-        class RefusedForm(form_class):
-            def clean(self):
-                super().clean()
-                raise ValidationError(str(refusal))
-
-        return RefusedForm
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        check_safety_cases()
-
-    def delete_view(self, request, object_id, extra_context=None):
-        try:
-            return super().delete_view(request, object_id, extra_context)
-        except SafetyGateRefusal as refusal:
-            self.message_user(request, str(refusal), messages.ERROR)
-            return HttpResponseRedirect(request.path.removesuffix("delete/") + "change/")
-
-    def get_actions(self, request):
-        # Bulk delete would bypass the gate; delete one at a time instead.
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
+from triage.safety import SafetyGatedAdmin
 
 
 class ChoiceInline(admin.TabularInline):
@@ -106,36 +40,6 @@ class QuestionAdmin(SafetyGatedAdmin):
 @admin.register(Page)
 class PageAdmin(EditorialAdmin):
     list_display = ["number", "title", "slug"]
-
-
-class ValuesField(forms.CharField):
-    """Answer values typed as "weeks, months", kept as a list."""
-
-    def prepare_value(self, value):
-        return ", ".join(value) if isinstance(value, list) else value
-
-    def to_python(self, value):
-        return [item.strip() for item in (value or "").split(",") if item.strip()]
-
-
-class ConditionForm(forms.ModelForm):
-    values = ValuesField(help_text="One or more answer values, separated by commas.")
-
-    class Meta:
-        model = Condition
-        fields = ["question", "operator", "values"]
-
-
-class ConditionFormSet(forms.BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        kept = [
-            form
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
-        ]
-        if not kept:
-            raise ValidationError("A rule needs at least one condition.")
 
 
 class ConditionInline(admin.TabularInline):
@@ -160,18 +64,6 @@ class RuleAdmin(SafetyGatedAdmin):
     @admin.display(description="Fires when")
     def conditions_summary(self, rule):
         return " and ".join(str(condition) for condition in rule.conditions.all())
-
-
-class TextOnlyForEditorsMixin:
-    """Editors may improve the words; only clinical reviewers touch what the rules use."""
-
-    logic_fields = ()
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("triage.change_rule"):
-            readonly += self.logic_fields
-        return readonly
 
 
 @admin.register(Level)
@@ -207,31 +99,6 @@ class AdviceStepAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-class SafetyCaseForm(EditorialForm):
-    class Meta:
-        model = SafetyCase
-        fields = ["name", "answers", "expected_level", "expected_factors", "forbidden_advice"]
-
-    def clean(self):
-        cleaned = super().clean()
-        level = cleaned.get("expected_level")
-        if level is None or "answers" not in cleaned:
-            return cleaned
-        case = SafetyCase(
-            name=cleaned.get("name", ""),
-            answers=cleaned["answers"],
-            expected_level=level,
-            expected_factors=cleaned.get("expected_factors"),
-            forbidden_advice=cleaned.get("forbidden_advice") or [],
-        ).as_engine_case()
-        result = engine.check_case(load_rulebook(), case)
-        if not result.passed:
-            raise ValidationError(
-                f"This case does not pass with the current rules: {result.describe()}."
-            )
-        return cleaned
 
 
 @admin.register(SafetyCase)

@@ -4,13 +4,13 @@ Field names are the question keys. Error messages never repeat what was sent, so
 request cannot be reflected back into the page.
 """
 
-from crispy_forms.helper import FormHelper
 from django import forms
 
 from triage.engine import NONE_OF_THESE
 from triage.models import Question
 
 NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
+BOX = {"class": "form-check-input"}
 
 
 def _field_for(question):
@@ -26,8 +26,8 @@ def _field_for(question):
         },
     }
     if question.kind == Question.Kind.MULTIPLE:
-        return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple, **common)
-    return forms.ChoiceField(widget=forms.RadioSelect, **common)
+        return forms.MultipleChoiceField(widget=forms.CheckboxSelectMultiple(BOX), **common)
+    return forms.ChoiceField(widget=forms.RadioSelect(BOX), **common)
 
 
 class QuestionPageForm(forms.Form):
@@ -41,9 +41,6 @@ class QuestionPageForm(forms.Form):
         self.earlier_answers = earlier_answers
         for question in self.questions:
             self.fields[question.key] = _field_for(question)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
 
     def clean(self):
         cleaned = super().clean()

@@ -249,6 +249,11 @@ class AdviceStep(models.Model):
         _check_keys(self, "only_with", Factor.objects.all(), "factors")
 
 
+# Who may change the fields the rules read (a level's rank, a factor's order, which levels an
+# advice step goes with); others who may change those rows only reword them.
+EDIT_LOGIC_PERMISSION = "triage.edit_triage_logic"
+
+
 class Rule(models.Model):
     code = models.CharField(max_length=10, unique=True, help_text="E1, U1, S1, C1 and so on.")
     level = models.ForeignKey(Level, on_delete=models.PROTECT, related_name="rules")
@@ -262,6 +267,12 @@ class Rule(models.Model):
 
     class Meta:
         ordering = ["-level__rank", "order", "code"]
+        permissions = [
+            (
+                "edit_triage_logic",
+                "Can change the checker's logic: rules, levels, factors and advice steps",
+            )
+        ]
 
     def __str__(self):
         return self.code

@@ -1,6 +1,7 @@
 from datetime import date
 
 from django import template
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.urls import reverse
 
@@ -26,6 +27,11 @@ def reviews_due():
         for page in model._default_manager.review_due_soon().select_related("latest_signoff")
     ]
     return sorted(due, key=lambda page: (page.next_review_due or date.min, str(page)))
+
+
+@register.simple_tag
+def review_warning_days():
+    return settings.EDITORIAL_REVIEW_WARNING_DAYS
 
 
 @register.filter

@@ -140,7 +140,7 @@ def test_missing_answer_shows_the_error_summary_and_its_link_focuses_the_field(p
     summary.locator("a[href='#id_severity_0']").click()
 
     assert active_element(page) == "id_severity_0"
-    expect(page.locator("#div_id_severity")).to_be_in_viewport()
+    expect(page.locator("fieldset:has(#id_severity_0)")).to_be_in_viewport()
 
     answer_page(page, {"severity": "mild", "cramp_length": "minutes", "circulation_pain": "no"})
     expect(page).to_have_url(question_page_url(4))

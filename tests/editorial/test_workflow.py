@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from editorial.models import Draft, SignOff, WorkflowEvent
+from editorial.models import Draft, SignOff, WorkflowEvent, months_after
 from education.models import Article
 from tests.support.admin_forms import logged_in
 from tests.support.editorial_steps import (
@@ -409,3 +409,15 @@ def test_changing_a_submitted_draft_takes_it_out_of_review(editor_client, articl
     assert Draft.objects.get().state == Draft.State.EDITING
     messages = parse(editor_client.get(response["Location"])).select_one(".messagelist")
     assert "submit it again" in messages.get_text()
+
+
+def test_the_review_interval_follows_its_setting(editor_client, reviewer_client, article, settings):
+    settings.EDITORIAL_REVIEW_INTERVAL_MONTHS = 6
+    submitted_change(editor_client, article)
+
+    page = parse(reviewer_client.get(admin_url(article, "review"))).get_text()
+    decide(reviewer_client, article, "approve", "Matches NHS advice.")
+
+    assert "Approving sets the next review for 6 months from today." in " ".join(page.split())
+    signoff = SignOff.objects.filter(draft__isnull=False).get()
+    assert signoff.next_review_due == months_after(timezone.localdate(), 6)

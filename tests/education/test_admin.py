@@ -92,3 +92,29 @@ def test_due_soon_filter(admin_client, no_articles, make_article):
     soup = parse(admin_client.get("/admin/education/article/?review=due_soon"))
 
     assert [a.get_text() for a in soup.select("#result_list tbody th a")] == ["Soon"]
+
+
+def test_the_review_warning_period_follows_its_setting(
+    admin_client, no_articles, make_article, settings
+):
+    settings.EDITORIAL_REVIEW_WARNING_DAYS = 45
+    today = timezone.localdate()
+    make_article(title="In six weeks", next_review_due=today + datetime.timedelta(days=42))
+    make_article(title="In seven weeks", next_review_due=today + datetime.timedelta(days=49))
+
+    due_soon = parse(admin_client.get("/admin/education/article/?review=due_soon"))
+
+    titles = [a.get_text() for a in due_soon.select("#result_list tbody th a")]
+    assert titles == ["In six weeks"]
+    assert "due within 45 days" in due_soon.select_one("#changelist-filter").get_text()
+
+
+def test_the_front_page_names_the_review_warning_period_from_its_setting(
+    admin_client, no_articles, settings
+):
+    settings.EDITORIAL_REVIEW_WARNING_DAYS = 45
+    SitePage.objects.all().delete()  # never signed off: they would be listed as due
+
+    due = parse(admin_client.get("/admin/")).select_one("#reviews-due").get_text()
+
+    assert "No page is due for review in the next 45 days." in due

@@ -2,7 +2,7 @@
 own the symptom checker, whose words reach people at once."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission, User
 
 from editorial.models import Draft
 from tests.support.admin_forms import form_data, submit
@@ -72,8 +72,58 @@ def test_clinical_reviewers_change_rules(client, reviewer):
     assert rule.reason == "Reworded."
 
 
-def test_clinical_reviewers_may_change_a_level_rank_field(client, reviewer):
-    client.force_login(reviewer)
-    level = Level.objects.get(key="soon")
+# A field the rules read, and a field of words, on each row whose words editors may improve.
+LOGIC_AND_TEXT = {
+    "level": (Level, "rank", "headline"),
+    "factor": (Factor, "order", "title"),
+    "advicestep": (AdviceStep, "section", "text"),
+}
 
-    assert "rank" in form_data(client.get(f"/admin/triage/level/{level.pk}/change/"))
+
+def change_form(client, model):
+    row = LOGIC_AND_TEXT[model][0].objects.first()
+    return form_data(client.get(f"/admin/triage/{model}/{row.pk}/change/"))
+
+
+@pytest.mark.parametrize("model", LOGIC_AND_TEXT)
+def test_clinical_reviewers_may_change_the_checkers_logic(client, reviewer, model):
+    client.force_login(reviewer)
+    _, logic, text = LOGIC_AND_TEXT[model]
+
+    fields = change_form(client, model)
+
+    assert logic in fields and text in fields
+
+
+@pytest.mark.parametrize("model", LOGIC_AND_TEXT)
+def test_editors_see_the_checkers_logic_read_only(client, editor, model):
+    client.force_login(editor)
+
+    assert LOGIC_AND_TEXT[model][1] not in change_form(client, model)
+
+
+@pytest.mark.parametrize("model", LOGIC_AND_TEXT)
+def test_changing_rules_does_not_by_itself_allow_changing_the_logic(client, db, model):
+    """The logic takes its own permission: may change rules and these rows is not enough."""
+    user = User.objects.create_user("rule-writer", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="triage",
+            codename__in=["change_rule", f"change_{model}", f"view_{model}"],
+        )
+    )
+    client.force_login(user)
+    _, logic, text = LOGIC_AND_TEXT[model]
+
+    fields = change_form(client, model)
+
+    assert text in fields and logic not in fields
+
+
+@pytest.mark.parametrize("role", ["Editors", "Clinical reviewers"])
+def test_only_clinical_reviewers_may_edit_the_checkers_logic(db, role):
+    group = Group.objects.get(name=role)
+
+    may_edit = group.permissions.filter(codename="edit_triage_logic").exists()
+
+    assert may_edit == (role == "Clinical reviewers")

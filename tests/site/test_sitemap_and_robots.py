@@ -1,6 +1,7 @@
 import datetime
 import xml.etree.ElementTree as ElementTree
 
+import pytest
 from django.utils import timezone
 
 from education.models import Article
@@ -45,7 +46,26 @@ def test_robots_names_the_sitemap_and_keeps_private_pages_out(client, db):
 
     lines = response.content.decode().splitlines()
     assert response["Content-Type"] == "text/plain"
-    assert "Disallow: /admin/" in lines
     assert "Disallow: /triage/result/" in lines
+    assert "Disallow: /search/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /" not in lines
+
+
+def test_robots_does_not_give_the_admin_address_away(client, db):
+    text = client.get("/robots.txt").content.decode()
+
+    assert "/admin" not in text
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/login/", "/admin/no-such-page/"])
+def test_admin_responses_ask_not_to_be_indexed(client, db, path):
+    response = client.get(path)
+
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_public_pages_may_be_indexed(client, db):
+    response = client.get("/")
+
+    assert "X-Robots-Tag" not in response

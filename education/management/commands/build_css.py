@@ -2,9 +2,8 @@
 
 The whole of Bootstrap is about 22 KB compressed, most of it for components the site never
 shows. This keeps a rule when every class in one of its selectors appears in the site's
-markup (our templates and Python, plus the classes crispy-forms adds to the fields we draw,
-listed in static/css/bootstrap-extra-classes.txt), keeps the element rules (reboot), and
-drops custom properties nothing reads. The output is committed; a test fails when the
+markup (our templates and Python, widget classes included), keeps the element rules
+(reboot), and drops custom properties nothing reads. The output is committed; a test fails when the
 committed file is not what this command writes, and another when a rendered page uses a
 Bootstrap class the file lacks.
 """
@@ -19,7 +18,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 BOOTSTRAP_SOURCE = "bootstrap/css/bootstrap.min.css"
 OUTPUT = Path("static/css/bootstrap.css")
-EXTRA_CLASSES = Path("static/css/bootstrap-extra-classes.txt")
 MARKUP_FOLDERS = ("templates", "cramps_site", "editorial", "education", "triage")
 MARKUP_SUFFIXES = {".html", ".py", ".md"}
 
@@ -43,8 +41,6 @@ def classes_in_markup(base_dir):
                 continue
             for attribute in CLASS_ATTRIBUTE.findall(path.read_text(encoding="utf-8")):
                 found.update(CLASS_NAME.findall(TEMPLATE_TAG.sub(" ", attribute)))
-    extra = (base_dir / EXTRA_CLASSES).read_text(encoding="utf-8")
-    found.update(line.strip() for line in extra.splitlines() if line.strip()[:1].isalpha())
     return found
 
 

@@ -1,16 +1,18 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import F
 
-from editorial.models import REVIEW_WARNING_DAYS
 from education.models import Article
 
 
 class Command(BaseCommand):
-    help = (
-        "List articles never signed off by a clinician, or whose clinical review is overdue or "
-        f"due within {REVIEW_WARNING_DAYS} days. Exits 1 when any is unreviewed or overdue "
-        "(for a daily timer)."
-    )
+    @property
+    def help(self):
+        return (
+            "List articles never signed off by a clinician, or whose clinical review is "
+            f"overdue or due within {settings.EDITORIAL_REVIEW_WARNING_DAYS} days. Exits 1 "
+            "when any is unreviewed or overdue (for a daily timer)."
+        )
 
     def handle(self, *args, **options):
         due = (
@@ -24,7 +26,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{review_state(article)}: {article.title}")
         self.stdout.write(
             f"{overdue} unreviewed or overdue, {len(due) - overdue} due within "
-            f"{REVIEW_WARNING_DAYS} days"
+            f"{settings.EDITORIAL_REVIEW_WARNING_DAYS} days"
         )
         if overdue:
             raise CommandError(f"{overdue} unreviewed or overdue", returncode=1)
