@@ -336,8 +336,8 @@ class SitePage(Reviewed):
         max_length=300, help_text="One or two plain sentences, shown under the title."
     )
     body = models.TextField(
-        help_text="Markdown. Start each section with '## '. {retention_days}, {session_hours} "
-        "and {emergency_number} are filled in from the site's settings.",
+        help_text="Markdown. Start each section with '## '. {retention_days}, {session_hours}, "
+        "{review_months} and {emergency_number} are filled in from the site's settings.",
     )
     body_html = models.TextField(editable=False, default="")
     sections = models.JSONField(editable=False, default=list)

@@ -29,6 +29,7 @@ def _setting_values():
         "{emergency_number}": settings.EMERGENCY_NUMBER,
         "{retention_days}": settings.TRIAGE_RETENTION_DAYS,
         "{session_hours}": settings.SESSION_COOKIE_AGE // 3600,
+        "{review_months}": settings.EDITORIAL_REVIEW_INTERVAL_MONTHS,
     }
 
 

@@ -71,7 +71,7 @@ def test_about_page_says_there_are_no_ads_and_how_pages_are_checked(client, db):
     assert "Not every page has been checked this way yet." in text
     assert "Before a page is approved, a clinician checks it" not in text
     assert "free from ads" not in text
-    assert "at least every 3 years" in text
+    assert "at least every 12 months" in text
     assert "How can you report a mistake?" in text
 
 
@@ -145,3 +145,11 @@ def test_a_setting_filled_into_a_page_is_shown_as_text_never_as_markup(client, d
     body = parse(client.get("/about/")).select_one(".article-body")
 
     assert "call <b>911</b>" in body.get_text() and not body.find("b")
+
+
+def test_about_page_states_the_review_interval_that_sign_off_schedules(client, db, settings):
+    settings.EDITORIAL_REVIEW_INTERVAL_MONTHS = 6
+
+    text = readable_text(parse(client.get("/about/")).select_one("article"))
+
+    assert "We aim to review each page at least every 6 months." in text
