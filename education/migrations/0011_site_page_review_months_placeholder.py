@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('education', '0010_site_pages_signed_off'),
+        ("education", "0010_site_pages_signed_off"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='sitepage',
-            name='body',
-            field=models.TextField(help_text="Markdown. Start each section with '## '. {retention_days}, {session_hours}, {review_months} and {emergency_number} are filled in from the site's settings."),
+            model_name="sitepage",
+            name="body",
+            field=models.TextField(
+                help_text="Markdown. Start each section with '## '. {retention_days}, {session_hours}, {review_months} and {emergency_number} are filled in from the site's settings."
+            ),
         ),
     ]
