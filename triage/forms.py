@@ -5,8 +5,10 @@ request cannot be reflected back into the page.
 """
 
 from crispy_forms.helper import FormHelper
+from crispy_forms.utils import render_crispy_form
 from django import forms
 
+from cramps_site.page_cache import per_version
 from triage.engine import NONE_OF_THESE
 from triage.models import Question
 
@@ -60,3 +62,12 @@ class QuestionPageForm(forms.Form):
                 if check.refuses(answer, answers):
                     self.add_error(question.key, check.message)
         return cleaned
+
+
+def form_html(form, page):
+    """The page's questions as HTML. Drawing them is most of a question page's work, and a
+    page not yet answered looks the same to everyone, so that one is drawn once per content
+    version; a page showing answers or errors is drawn for the person asking."""
+    if form.is_bound or any(key in form.initial for key in form.fields):
+        return render_crispy_form(form)
+    return per_version(f"unanswered-form:{page.slug}", lambda: render_crispy_form(form))

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from triage import engine
-from triage.forms import QuestionPageForm
+from triage.forms import QuestionPageForm, form_html
 from triage.models import AdviceStep, Factor, Level, Page, Question, Result
 from triage.questionnaire import Questionnaire
 
@@ -48,7 +48,13 @@ def question_page(request, slug):
         request.session[SESSION_KEY] = answers
         return _after_page(request, questionnaire, page, answers, changing)
     back = reverse("triage:check_answers") if changing else _previous_url(questionnaire, page)
-    context = {"page": page, "form": form, "back_url": back, "pages": questionnaire.pages}
+    context = {
+        "page": page,
+        "form": form,
+        "form_html": form_html(form, page),
+        "back_url": back,
+        "pages": questionnaire.pages,
+    }
     return render(request, "triage/question_page.html", context, status=400 if form.errors else 200)
 
 

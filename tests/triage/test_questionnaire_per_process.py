@@ -3,10 +3,10 @@ and any change to the checker's rows makes it build afresh before the next perso
 
 from django.test import Client
 
-from tests.support.answers import with_changes
+from tests.support.answers import PAGE_1_ALL_NO, PAGES, with_changes
 from tests.support.flows import FIRST_PAGE, complete_questionnaire
 from tests.support.pages import parse
-from triage.models import Rule
+from triage.models import Question, Rule
 
 
 def test_a_question_page_reuses_the_questionnaire_this_process_built(
@@ -29,3 +29,43 @@ def test_a_rule_saved_in_the_admin_applies_to_the_next_person_at_once(db):
     result = parse(complete_questionnaire(Client(), answers))
 
     assert "Cramps that wake you should be checked by a doctor." in result.get_text()
+
+
+FORM_TEMPLATE = "bootstrap5/whole_uni_form.html"
+
+
+def drawn_templates(response):
+    return [template.name for template in response.templates]
+
+
+def test_a_page_nobody_has_answered_is_drawn_once_for_everyone(db):
+    first = Client().get(FIRST_PAGE)
+    second = Client().get(FIRST_PAGE)
+
+    assert FORM_TEMPLATE in drawn_templates(first)
+    assert FORM_TEMPLATE not in drawn_templates(second)
+    assert second.content == first.content.replace(
+        first.context["csrf_token"].encode(), second.context["csrf_token"].encode()
+    )
+
+
+def test_answers_and_errors_are_drawn_for_the_person_asking(db):
+    Client().get(FIRST_PAGE)  # the unanswered page is now drawn and kept
+    person = Client()
+    person.post(FIRST_PAGE, PAGE_1_ALL_NO)
+
+    going_back = person.get(FIRST_PAGE)
+    refused = Client().post(FIRST_PAGE, {})
+
+    assert FORM_TEMPLATE in drawn_templates(going_back)
+    assert all(box.has_attr("checked") for box in parse(going_back).select('input[value="no"]'))
+    assert refused.status_code == 400 and "is-invalid" in refused.content.decode()
+
+
+def test_a_question_saved_in_the_admin_is_asked_in_its_new_words_at_once(db):
+    Client().get(FIRST_PAGE)
+    question = Question.objects.get(key=PAGES["serious-symptoms"][0])
+    question.text = "Is your leg suddenly cold, pale or blue?"
+    question.save()
+
+    assert "Is your leg suddenly cold, pale or blue?" in Client().get(FIRST_PAGE).content.decode()
