@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from triage import engine
 from triage.forms import QuestionPageForm, form_html
-from triage.models import AdviceStep, Factor, Level, Page, Question, Result
+from triage.models import Page, Result
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
@@ -130,13 +130,13 @@ def _row(key, text, answer, labels):
 @require_safe
 def result(request, token):
     result = get_object_or_404(Result, token=token)
-    level = get_object_or_404(Level, key=result.level)
-    factors = {
-        f.key: f for f in Factor.objects.filter(key__in=result.factors).select_related("article")
-    }
-    steps = {step.key: step for step in AdviceStep.objects.filter(key__in=result.advice)}
+    questionnaire = Questionnaire.current()
+    level = questionnaire.levels.get(result.level)
+    if level is None:
+        raise Http404("This result's level no longer exists.")
+    factors, steps = questionnaire.factors, questionnaire.advice_steps
     reasons, other_reasons = result.reason_groups()
-    questions = list(Question.objects.filter(key__in=result.answers).prefetch_related("choices"))
+    questions = [q for q in questionnaire.questions if q.key in result.answers]
     context = {
         "result": result,
         "level": level,
@@ -148,7 +148,7 @@ def result(request, token):
         "advice_sections": _advice_sections([steps[k] for k in result.advice if k in steps]),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
-        "older_rules": result.rules_version != Questionnaire.current().rulebook.version,
+        "older_rules": result.rules_version != questionnaire.rulebook.version,
     }
     return render(request, "triage/result.html", context)
 
