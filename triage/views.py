@@ -44,8 +44,9 @@ def question_page(request, slug):
         page.questions.all(), questionnaire.rulebook, progress.answers, data, initial=answers
     )
     if request.method == "POST" and form.is_valid():
-        answers = {**answers, **form.cleaned_data}
-        request.session[SESSION_KEY] = answers
+        given, answers = answers, {**answers, **form.cleaned_data}
+        if answers != given:  # Continue on a page already answered saves nothing new
+            request.session[SESSION_KEY] = answers
         return _after_page(request, questionnaire, page, answers, changing)
     back = reverse("triage:check_answers") if changing else _previous_url(questionnaire, page)
     context = {

@@ -8,9 +8,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.support.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, with_changes
-from tests.support.flows import FIRST_PAGE, complete_questionnaire, page_url
+from tests.support.flows import FIRST_PAGE, answer_pages, complete_questionnaire, page_url
 from tests.support.pages import parse
 from triage.models import Question, Rule
+from triage.views import SESSION_KEY
 
 
 def test_a_question_page_reuses_the_questionnaire_this_process_built(
@@ -99,3 +100,20 @@ def test_each_page_reads_the_session_once_and_writes_it_once_with_the_answers(cl
 
         assert statements(shown) == ["SELECT django_session"], slug
         assert statements(answered) == ["SELECT django_session", "UPDATE django_session"], slug
+
+
+def test_continuing_with_the_same_answers_writes_nothing(client, db):
+    client.post(FIRST_PAGE, PAGE_1_ALL_NO)
+    with CaptureQueriesContext(connection) as again:
+        response = client.post(FIRST_PAGE, PAGE_1_ALL_NO)
+
+    assert response["Location"] == page_url("about-you")
+    assert statements(again) == ["SELECT django_session"]
+
+
+def test_a_changed_answer_is_kept(client, db):
+    answer_pages(client, NOTHING_OF_NOTE)
+    answers = {key: NOTHING_OF_NOTE[key] for key in PAGES["about-your-cramps"]}
+    client.post(page_url("about-your-cramps"), {**answers, "severity": "severe"})
+
+    assert client.session[SESSION_KEY]["severity"] == "severe"
