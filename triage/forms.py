@@ -5,12 +5,15 @@ request cannot be reflected back into the page.
 """
 
 from django import forms
+from django.template.loader import render_to_string
 
+from cramps_site.page_cache import per_version
 from triage.engine import NONE_OF_THESE
 from triage.models import Question
 
 NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
 BOX = {"class": "form-check-input"}
+QUESTIONS_TEMPLATE = "triage/includes/questions.html"
 
 
 def _field_for(question):
@@ -57,3 +60,16 @@ class QuestionPageForm(forms.Form):
                 if check.refuses(answer, answers):
                     self.add_error(question.key, check.message)
         return cleaned
+
+
+def form_html(form, page):
+    """The page's questions as HTML. Drawing them is most of a question page's work, and a
+    page not yet answered looks the same to everyone, so that one is drawn once per content
+    version; a page showing answers or errors is drawn for the person asking."""
+    if form.is_bound or any(key in form.initial for key in form.fields):
+        return _draw(form)
+    return per_version(f"unanswered-form:{page.slug}", lambda: _draw(form))
+
+
+def _draw(form):
+    return render_to_string(QUESTIONS_TEMPLATE, {"form": form})

@@ -7,7 +7,7 @@ as soon as an emergency rule fires, no more pages are asked: nothing may delay t
 from dataclasses import dataclass
 
 from cramps_site.page_cache import per_version
-from triage.models import Page, load_rulebook
+from triage.models import AdviceStep, Factor, Level, Page, load_rulebook
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,16 @@ class Questionnaire:
         # The engine walks pages of questions; a page with none is not asked.
         self.pages = [page for page in pages if page.questions.all()]
         self.rulebook = load_rulebook()
+        # The words a result page shows beside what the result itself stored.
+        self.levels = {level.key: level for level in Level.objects.all()}
+        self.advice_steps = {step.key: step for step in AdviceStep.objects.all()}
+        # An article saved also bumps the content version, so the links stay current.
+        self.factors = {f.key: f for f in Factor.objects.select_related("article")}
+
+    @property
+    def questions(self):
+        """Every question, in the order they are asked."""
+        return [question for page in self.pages for question in page.questions.all()]
 
     def page(self, slug):
         return next((page for page in self.pages if page.slug == slug), None)

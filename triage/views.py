@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from triage import engine
-from triage.forms import QuestionPageForm
-from triage.models import AdviceStep, Factor, Level, Page, Question, Result
+from triage.forms import QuestionPageForm, form_html
+from triage.models import Page, Result
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
@@ -44,11 +44,18 @@ def question_page(request, slug):
         page.questions.all(), questionnaire.rulebook, progress.answers, data, initial=answers
     )
     if request.method == "POST" and form.is_valid():
-        answers = {**answers, **form.cleaned_data}
-        request.session[SESSION_KEY] = answers
+        given, answers = answers, {**answers, **form.cleaned_data}
+        if answers != given:  # Continue on a page already answered saves nothing new
+            request.session[SESSION_KEY] = answers
         return _after_page(request, questionnaire, page, answers, changing)
     back = reverse("triage:check_answers") if changing else _previous_url(questionnaire, page)
-    context = {"page": page, "form": form, "back_url": back, "pages": questionnaire.pages}
+    context = {
+        "page": page,
+        "form": form,
+        "form_html": form_html(form, page),
+        "back_url": back,
+        "pages": questionnaire.pages,
+    }
     return render(request, "triage/question_page.html", context, status=400 if form.errors else 200)
 
 
@@ -124,13 +131,13 @@ def _row(key, text, answer, labels):
 @require_safe
 def result(request, token):
     result = get_object_or_404(Result, token=token)
-    level = get_object_or_404(Level, key=result.level)
-    factors = {
-        f.key: f for f in Factor.objects.filter(key__in=result.factors).select_related("article")
-    }
-    steps = {step.key: step for step in AdviceStep.objects.filter(key__in=result.advice)}
+    questionnaire = Questionnaire.current()
+    level = questionnaire.levels.get(result.level)
+    if level is None:
+        raise Http404("This result's level no longer exists.")
+    factors, steps = questionnaire.factors, questionnaire.advice_steps
     reasons, other_reasons = result.reason_groups()
-    questions = list(Question.objects.filter(key__in=result.answers).prefetch_related("choices"))
+    questions = [q for q in questionnaire.questions if q.key in result.answers]
     context = {
         "result": result,
         "level": level,
@@ -142,7 +149,7 @@ def result(request, token):
         "advice_sections": _advice_sections([steps[k] for k in result.advice if k in steps]),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
-        "older_rules": result.rules_version != Questionnaire.current().rulebook.version,
+        "older_rules": result.rules_version != questionnaire.rulebook.version,
     }
     return render(request, "triage/result.html", context)
 
