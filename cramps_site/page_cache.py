@@ -26,6 +26,7 @@ previews and people part-way through the questionnaire, goes to Django), ALLOWED
 that are served elsewhere). Other methods and query strings go to Django as usual.
 """
 
+import collections
 import contextlib
 import contextvars
 import functools
@@ -43,9 +44,13 @@ from django.utils import timezone
 VERSION_KEY = "content-version"
 VERSION_RECHECK_SECONDS = 1.0
 LOCAL_PAGE_LIMIT = 256
+# Things per_version keeps per process (an article's page parts are one each); the least
+# recently used goes first, so the questionnaire, used all the time, stays.
+LOCAL_BUILT_LIMIT = 512
 # Headers that belong to one response, not to a stored page.
 PER_RESPONSE_HEADERS = {"date", "content-length"}
 PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
+_NOT_BUILT = object()
 # Where serve_cached_pages leaves the key it worked out, for the middleware to fill.
 KEY_IN_ENVIRON = "cramps.page_key"
 
@@ -56,21 +61,31 @@ class _Local:
     version = None
     checked_at = float("-inf")
     pages = {}  # key -> (content, headers, monotonic time it expires)
-    built = {}  # name -> what per_version built for this version
+    built = collections.OrderedDict()  # name -> what per_version built, least recent first
 
 
 def forget_local_copies():
     """Start again from the shared cache (tests clear it between them)."""
-    _Local.version, _Local.checked_at, _Local.pages, _Local.built = None, float("-inf"), {}, {}
+    _Local.version, _Local.checked_at = None, float("-inf")
+    _Local.pages, _Local.built = {}, collections.OrderedDict()
 
 
 def per_version(name, build):
     """What build() returns, made once per content version in this process (the symptom
-    checker's questions and rules, say), so it is as fresh as the stored pages."""
+    checker's questions and rules, an article's page parts), so it is as fresh as the stored
+    pages. build() must depend on the content only: never on the request, the user or the
+    time of day. Inside content_unchanged it is built afresh and not kept."""
     content_version()
-    if name not in _Local.built:
-        _Local.built[name] = build()
-    return _Local.built[name]
+    if _ROLLED_BACK_WRITES.get():
+        return build()
+    built = _Local.built
+    value = built.pop(name, _NOT_BUILT)
+    if value is _NOT_BUILT:
+        value = build()
+    built[name] = value  # now the most recently used
+    if len(built) > LOCAL_BUILT_LIMIT:
+        built.popitem(last=False)
+    return value
 
 
 def content_version():
@@ -100,7 +115,8 @@ def bump_content_version(**kwargs):
 @contextlib.contextmanager
 def content_unchanged():
     """For writes that are always rolled back (a draft put in place to preview or save it):
-    readers never see them, so the stored pages stay."""
+    readers never see them, so the stored pages stay, and what per_version builds from them
+    is never kept."""
     token = _ROLLED_BACK_WRITES.set(True)
     try:
         yield
@@ -119,7 +135,7 @@ def _bump():
 
 def _remember_version(version, now):
     if version != _Local.version:
-        _Local.pages, _Local.built = {}, {}
+        _Local.pages, _Local.built = {}, collections.OrderedDict()
     _Local.version, _Local.checked_at = version, now
 
 
