@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from cramps_site.client_address import client_address
+from cramps_site.page_cache import per_version
 from cramps_site.site_url import absolute_url
 from education.caching import reading_page
 from education.forms import FeedbackForm, SearchForm
@@ -62,6 +63,7 @@ def article_detail(request, slug):
     canonical_url = absolute_url(article.get_absolute_url())
     context = {
         "article": article,
+        "related": [other for other in article.related.all() if other.is_public],
         "canonical_url": canonical_url,
         "structured_data": article.structured_data(canonical_url),
         "feedback_form": FeedbackForm(),
@@ -75,18 +77,23 @@ def article_detail(request, slug):
 
 def _find_article(request, slug):
     """Readers see published articles only; staff may preview drafts and scheduled ones."""
-    visible = Article.objects.all() if request.user.is_staff else Article.objects.published()
+    article = per_version(f"article:{slug}", lambda: _article_and_parts(slug))
+    if article is None or not (article.is_public or request.user.is_staff):
+        raise Http404("No article found at this address.")
+    return article
+
+
+def _article_and_parts(slug):
+    """The article with all its page shows, or None: kept per content version, so whether it
+    and its related articles are out yet, which changes with the time, is decided per request."""
     related = Prefetch(
-        "related", queryset=Article.objects.published().only("title", "slug", "summary")
+        "related",
+        queryset=Article.objects.filter(status=Article.Status.PUBLISHED).only(
+            "title", "slug", "summary", "status", "publish_at"
+        ),
     )
-    try:
-        return (
-            visible.select_related("latest_signoff")
-            .prefetch_related("sources", related)
-            .get(slug=slug)
-        )
-    except Article.DoesNotExist:
-        raise Http404("No article found at this address.") from None
+    articles = Article.objects.select_related("latest_signoff").prefetch_related("sources", related)
+    return articles.filter(slug=slug).first()
 
 
 @require_safe
