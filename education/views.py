@@ -112,7 +112,13 @@ def search(request):
         "searched": bool(search_terms(query)),
         "hits": search_articles(query),
     }
-    return render(request, "education/search.html", context)
+    response = render(request, "education/search.html", context)
+    # The page repeats what someone looked up about their health: like the questionnaire's
+    # pages, it stays out of a shared device's browser cache, and out of any shared cache,
+    # which an endless set of addresses would only fill. Answers come from a server-side
+    # cache, so asking again is cheap.
+    add_never_cache_headers(response)
+    return response
 
 
 FEEDBACK_PER_HOUR = 10
