@@ -59,14 +59,13 @@ def article_list(request):
 @require_safe
 @reading_page
 def article_detail(request, slug):
-    article = _find_article(request, slug)
-    canonical_url = absolute_url(article.get_absolute_url())
+    kept = _find_article(request, slug)
+    article = kept["article"]
     context = {
-        "article": article,
+        **kept,
         "related": [other for other in article.related.all() if other.is_public],
-        "canonical_url": canonical_url,
-        "structured_data": article.structured_data(canonical_url),
-        "feedback_form": FeedbackForm(),
+        # A class: the template makes the empty form only when it renders the kept parts.
+        "feedback_form": FeedbackForm,
     }
     response = render(request, "education/article_detail.html", context)
     if not article.is_public:
@@ -77,15 +76,16 @@ def article_detail(request, slug):
 
 def _find_article(request, slug):
     """Readers see published articles only; staff may preview drafts and scheduled ones."""
-    article = per_version(f"article:{slug}", lambda: _article_and_parts(slug))
-    if article is None or not (article.is_public or request.user.is_staff):
+    kept = per_version(f"article:{slug}", lambda: _article_page(slug))
+    if kept is None or not (kept["article"].is_public or request.user.is_staff):
         raise Http404("No article found at this address.")
-    return article
+    return kept
 
 
-def _article_and_parts(slug):
-    """The article with all its page shows, or None: kept per content version, so whether it
-    and its related articles are out yet, which changes with the time, is decided per request."""
+def _article_page(slug):
+    """What the article's page shows, or None: kept per content version, so whether the
+    article and its related articles are out yet, which changes with the time, is decided
+    per request."""
     related = Prefetch(
         "related",
         queryset=Article.objects.filter(status=Article.Status.PUBLISHED).only(
@@ -93,7 +93,15 @@ def _article_and_parts(slug):
         ),
     )
     articles = Article.objects.select_related("latest_signoff").prefetch_related("sources", related)
-    return articles.filter(slug=slug).first()
+    article = articles.filter(slug=slug).first()
+    if article is None:
+        return None
+    canonical_url = absolute_url(article.get_absolute_url())
+    return {
+        "article": article,
+        "canonical_url": canonical_url,
+        "structured_data": article.structured_data(canonical_url),
+    }
 
 
 @require_safe
