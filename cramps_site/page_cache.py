@@ -12,11 +12,15 @@ in each worker process, so a hit usually costs no cache read at all.
 Freshness: pages are stored under the content version, a number in the shared cache that any
 change to the content (articles, site pages, the symptom checker's rows) bumps
 (`bump_content_version`); `per_version` keeps other things built from the content the same
-way. Writes that are always rolled back (a draft put in place to preview or save it) bump
-nothing (`content_unchanged`). A process re-reads that number at most once every
+way: the questionnaire, an article with its page parts, and (the {% per_version %} template
+tag) parts of pages rendered for requests no stored page answers. Writes that are always
+rolled back (a draft put in place to preview or save it) bump nothing, and nothing built from
+them is kept (`content_unchanged`). A process re-reads that number at most once every
 VERSION_RECHECK_SECONDS: a change made in this process is served at once, and one made by
 another process or server within about a second. A page is never kept longer than its view
-allows (the next scheduled publication, ten minutes at most).
+allows (the next scheduled publication, ten minutes at most); what per_version keeps has no
+such limit, so views decide per request what the clock alone changes (whether an article is
+out yet).
 
 The request checks mirror Django's own, so a stored page is served only where Django would
 have served the same page: SESSION_COOKIE_NAME (a request with a session, such as staff,
