@@ -12,11 +12,15 @@ in each worker process, so a hit usually costs no cache read at all.
 Freshness: pages are stored under the content version, a number in the shared cache that any
 change to the content (articles, site pages, the symptom checker's rows) bumps
 (`bump_content_version`); `per_version` keeps other things built from the content the same
-way. Writes that are always rolled back (a draft put in place to preview or save it) bump
-nothing (`content_unchanged`). A process re-reads that number at most once every
+way: the questionnaire, an article with its page parts, and (the {% per_version %} template
+tag) parts of pages rendered for requests no stored page answers. Writes that are always
+rolled back (a draft put in place to preview or save it) bump nothing, and nothing built from
+them is kept (`content_unchanged`). A process re-reads that number at most once every
 VERSION_RECHECK_SECONDS: a change made in this process is served at once, and one made by
 another process or server within about a second. A page is never kept longer than its view
-allows (the next scheduled publication, ten minutes at most).
+allows (the next scheduled publication, ten minutes at most); what per_version keeps has no
+such limit, so views decide per request what the clock alone changes (whether an article is
+out yet).
 
 The request checks mirror Django's own, so a stored page is served only where Django would
 have served the same page: SESSION_COOKIE_NAME (a request with a session, such as staff,
@@ -26,6 +30,7 @@ previews and people part-way through the questionnaire, goes to Django), ALLOWED
 that are served elsewhere). Other methods and query strings go to Django as usual.
 """
 
+import collections
 import contextlib
 import contextvars
 import functools
@@ -43,9 +48,13 @@ from django.utils import timezone
 VERSION_KEY = "content-version"
 VERSION_RECHECK_SECONDS = 1.0
 LOCAL_PAGE_LIMIT = 256
+# Things per_version keeps per process (an article's page parts are one each); the least
+# recently used goes first, so the questionnaire, used all the time, stays.
+LOCAL_BUILT_LIMIT = 512
 # Headers that belong to one response, not to a stored page.
 PER_RESPONSE_HEADERS = {"date", "content-length"}
 PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
+_NOT_BUILT = object()
 # Where serve_cached_pages leaves the key it worked out, for the middleware to fill.
 KEY_IN_ENVIRON = "cramps.page_key"
 
@@ -56,21 +65,31 @@ class _Local:
     version = None
     checked_at = float("-inf")
     pages = {}  # key -> (content, headers, monotonic time it expires)
-    built = {}  # name -> what per_version built for this version
+    built = collections.OrderedDict()  # name -> what per_version built, least recent first
 
 
 def forget_local_copies():
     """Start again from the shared cache (tests clear it between them)."""
-    _Local.version, _Local.checked_at, _Local.pages, _Local.built = None, float("-inf"), {}, {}
+    _Local.version, _Local.checked_at = None, float("-inf")
+    _Local.pages, _Local.built = {}, collections.OrderedDict()
 
 
 def per_version(name, build):
     """What build() returns, made once per content version in this process (the symptom
-    checker's questions and rules, say), so it is as fresh as the stored pages."""
+    checker's questions and rules, an article's page parts), so it is as fresh as the stored
+    pages. build() must depend on the content only: never on the request, the user or the
+    time of day. Inside content_unchanged it is built afresh and not kept."""
     content_version()
-    if name not in _Local.built:
-        _Local.built[name] = build()
-    return _Local.built[name]
+    if _ROLLED_BACK_WRITES.get():
+        return build()
+    built = _Local.built
+    value = built.pop(name, _NOT_BUILT)
+    if value is _NOT_BUILT:
+        value = build()
+    built[name] = value  # now the most recently used
+    if len(built) > LOCAL_BUILT_LIMIT:
+        built.popitem(last=False)
+    return value
 
 
 def content_version():
@@ -100,7 +119,8 @@ def bump_content_version(**kwargs):
 @contextlib.contextmanager
 def content_unchanged():
     """For writes that are always rolled back (a draft put in place to preview or save it):
-    readers never see them, so the stored pages stay."""
+    readers never see them, so the stored pages stay, and what per_version builds from them
+    is never kept."""
     token = _ROLLED_BACK_WRITES.set(True)
     try:
         yield
@@ -119,7 +139,7 @@ def _bump():
 
 def _remember_version(version, now):
     if version != _Local.version:
-        _Local.pages, _Local.built = {}, {}
+        _Local.pages, _Local.built = {}, collections.OrderedDict()
     _Local.version, _Local.checked_at = version, now
 
 

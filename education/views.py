@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from cramps_site.client_address import client_address
+from cramps_site.page_cache import per_version
 from cramps_site.site_url import absolute_url
 from education.caching import reading_page
 from education.forms import FeedbackForm, SearchForm
@@ -58,13 +59,13 @@ def article_list(request):
 @require_safe
 @reading_page
 def article_detail(request, slug):
-    article = _find_article(request, slug)
-    canonical_url = absolute_url(article.get_absolute_url())
+    kept = _find_article(request, slug)
+    article = kept["article"]
     context = {
-        "article": article,
-        "canonical_url": canonical_url,
-        "structured_data": article.structured_data(canonical_url),
-        "feedback_form": FeedbackForm(),
+        **kept,
+        "related": [other for other in article.related.all() if other.is_public],
+        # A class: the template makes the empty form only when it renders the kept parts.
+        "feedback_form": FeedbackForm,
     }
     response = render(request, "education/article_detail.html", context)
     if not article.is_public:
@@ -75,18 +76,32 @@ def article_detail(request, slug):
 
 def _find_article(request, slug):
     """Readers see published articles only; staff may preview drafts and scheduled ones."""
-    visible = Article.objects.all() if request.user.is_staff else Article.objects.published()
+    kept = per_version(f"article:{slug}", lambda: _article_page(slug))
+    if kept is None or not (kept["article"].is_public or request.user.is_staff):
+        raise Http404("No article found at this address.")
+    return kept
+
+
+def _article_page(slug):
+    """What the article's page shows, or None: kept per content version, so whether the
+    article and its related articles are out yet, which changes with the time, is decided
+    per request."""
     related = Prefetch(
-        "related", queryset=Article.objects.published().only("title", "slug", "summary")
+        "related",
+        queryset=Article.objects.filter(status=Article.Status.PUBLISHED).only(
+            "title", "slug", "summary", "status", "publish_at"
+        ),
     )
-    try:
-        return (
-            visible.select_related("latest_signoff")
-            .prefetch_related("sources", related)
-            .get(slug=slug)
-        )
-    except Article.DoesNotExist:
-        raise Http404("No article found at this address.") from None
+    articles = Article.objects.select_related("latest_signoff").prefetch_related("sources", related)
+    article = articles.filter(slug=slug).first()
+    if article is None:
+        return None
+    canonical_url = absolute_url(article.get_absolute_url())
+    return {
+        "article": article,
+        "canonical_url": canonical_url,
+        "structured_data": article.structured_data(canonical_url),
+    }
 
 
 @require_safe
@@ -105,7 +120,13 @@ def search(request):
         "searched": bool(search_terms(query)),
         "hits": search_articles(query),
     }
-    return render(request, "education/search.html", context)
+    response = render(request, "education/search.html", context)
+    # The page repeats what someone looked up about their health: like the questionnaire's
+    # pages, it stays out of a shared device's browser cache, and out of any shared cache,
+    # which an endless set of addresses would only fill. Answers come from a server-side
+    # cache, so asking again is cheap.
+    add_never_cache_headers(response)
+    return response
 
 
 FEEDBACK_PER_HOUR = 10

@@ -49,13 +49,29 @@ def test_draft_is_hidden_from_readers(client, reader, make_article):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_scheduled_article_is_hidden_until_its_time(client, make_article):
+def test_scheduled_article_is_hidden_until_its_time(client, make_article, monkeypatch):
     scheduled = make_article(publish_at=timezone.now() + datetime.timedelta(hours=1))
 
     assert client.get(scheduled.get_absolute_url()).status_code == 404
 
-    Article.objects.filter(pk=scheduled.pk).update(publish_at=timezone.now())
+    # Nothing is saved when the time comes: the clock alone makes the page public.
+    later = scheduled.publish_at + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
     assert client.get(scheduled.get_absolute_url()).status_code == 200
+
+
+def test_a_related_article_is_linked_once_its_time_comes(client, make_article, monkeypatch):
+    article = make_article()
+    scheduled = make_article(
+        slug="coming-soon", publish_at=timezone.now() + datetime.timedelta(hours=1)
+    )
+    article.related.add(scheduled)
+
+    assert b"coming-soon" not in client.get(article.get_absolute_url()).content
+
+    later = scheduled.publish_at + datetime.timedelta(minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert b"coming-soon" in client.get(article.get_absolute_url()).content
 
 
 def test_staff_preview_a_draft_with_a_banner_and_no_caching(client, editor, make_article):
@@ -105,6 +121,50 @@ def test_uncached_article_page_makes_four_queries(
         response = client.get(article.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def article_with_everything(make_article):
+    article = make_article()
+    article.related.add(make_article(slug="one"), make_article(slug="two"))
+    article.sources.create(title="A source", accessed="2026-11-02")
+    return article
+
+
+def test_an_article_rendered_again_asks_the_database_nothing(
+    client, make_article, django_assert_num_queries
+):
+    """An address the page cache never keeps (an unknown query, such as a campaign tag) is
+    rendered for each request; the article and its parts are kept per content version."""
+    url = article_with_everything(make_article).get_absolute_url() + "?utm_source=newsletter"
+    client.get(url)
+
+    with django_assert_num_queries(0):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert parse(response).select(".related a")
+
+
+# Rendered once per content version: the page's own parts and the care cards in them, and
+# the header and footer of every page.
+KEPT_TEMPLATES = {
+    "includes/header.html",
+    "includes/footer.html",
+    "includes/when_to_get_help.html",
+    "includes/care_signs.html",
+    "education/includes/feedback_form.html",
+}
+
+
+def test_an_article_rendered_again_reuses_its_parts(client, make_article):
+    url = article_with_everything(make_article).get_absolute_url() + "?utm_source=newsletter"
+    first = client.get(url)
+
+    again = client.get(url)
+
+    assert {template.name for template in first.templates} >= KEPT_TEMPLATES
+    assert not KEPT_TEMPLATES & {template.name for template in again.templates}
+    assert again.content == first.content
 
 
 def test_article_page_refuses_post(client, make_article):

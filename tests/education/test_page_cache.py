@@ -231,3 +231,70 @@ def test_a_stored_page_is_served_from_this_process_without_a_cache_read(
 
     assert wsgi_get(article.get_absolute_url()).status == 200
     assert reads == []
+
+
+# An address the page cache never keeps, so the page is rendered for each request from the
+# parts kept per content version (cramps_site.page_cache.per_version).
+UNCACHED = "?utm_source=newsletter"
+
+
+def test_an_approved_change_shows_at_once_on_a_page_rendered_afresh(
+    wsgi_get, admin_client, reviewer, make_article
+):
+    related = make_article(title="Related before", slug="related")
+    article = make_article(title="Before")
+    article.related.add(related)
+    url = article.get_absolute_url() + UNCACHED
+    assert "<h1>Before</h1>" in wsgi_get(url).text()
+
+    for changed, title in ((article, "After"), (related, "Related after")):
+        submit(admin_client, f"/admin/education/article/{changed.pk}/change/", title=title)
+        submit_for_review(admin_client, changed)
+        decide(logged_in(reviewer), changed, "approve")
+
+    page = wsgi_get(url).text()
+    assert "<h1>After</h1>" in page and "Related after" in page
+
+
+def test_a_sign_off_shows_at_once_on_a_page_rendered_afresh(wsgi_get, reviewer, make_article):
+    long_ago = timezone.localdate() - datetime.timedelta(days=400)
+    article = make_article(last_reviewed=long_ago, next_review_due=long_ago)
+    url = article.get_absolute_url() + UNCACHED
+    assert f"{long_ago:%Y-%m-%d}" in wsgi_get(url).text()
+
+    decide(logged_in(reviewer), article, "no_changes")
+
+    page = wsgi_get(url).text()
+    assert f'Page last reviewed: <time datetime="{timezone.localdate():%Y-%m-%d}">' in page
+    assert "Reviewed by Test Reviewer, General practitioner" in page
+
+
+def test_a_draft_preview_leaves_nothing_behind_for_readers(wsgi_get, admin_client, make_article):
+    article = make_article(title="Approved words")
+    url = article.get_absolute_url() + UNCACHED
+    wsgi_get(url)
+    submit(admin_client, f"/admin/education/article/{article.pk}/change/", title="Draft words")
+
+    preview = admin_client.get(f"/admin/education/article/{article.pk}/preview/")
+
+    assert "<h1>Draft words</h1>" in preview.content.decode()
+    for address in (url, article.get_absolute_url()):
+        page = wsgi_get(address).text()
+        assert "<h1>Approved words</h1>" in page and "Draft words" not in page
+
+
+def test_per_version_keeps_the_most_recently_used_things(db, monkeypatch):
+    from cramps_site import page_cache
+
+    monkeypatch.setattr(page_cache, "LOCAL_BUILT_LIMIT", 2)
+    builds = []
+
+    def use(name):
+        return page_cache.per_version(name, lambda: builds.append(name) or name.upper())
+
+    assert [use("a"), use("b"), use("a")] == ["A", "B", "A"]
+    use("c")  # one too many: b, the least recently used, goes
+    use("a")
+    use("b")
+
+    assert builds == ["a", "b", "c", "b"]

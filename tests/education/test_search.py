@@ -143,3 +143,10 @@ def test_migrate_puts_back_an_index_trigger_a_table_rebuild_dropped(client, libr
     call_command("migrate", verbosity=0)
 
     assert titles(client.get("/search/?q=hamstring")) == ["Hamstring cramps"]
+
+
+def test_results_are_never_stored_by_a_browser_or_a_shared_cache(client, library):
+    response = client.get("/search/?q=stretch")
+
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"no-store", "private"} <= cache_control
