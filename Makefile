@@ -22,6 +22,7 @@ test: $(VENV)/.dev-installed .secret_key lint
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates editorial/templates
 
 bench: $(VENV)/.dev-installed .secret_key
 	bash bench/run.sh
