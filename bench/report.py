@@ -186,9 +186,11 @@ def render(results, budgets):
             *growth_section(results, method),
             "## Query counts",
             "",
-            "Pinned in tests rather than measured here: an uncached article page makes at most 4",
-            "queries (`tests/education/test_article_detail.py`), a cached one none",
-            "(`tests/education/test_page_cache.py`), the home page 2 and the list 3.",
+            "Pinned in tests rather than measured here: an article page the page cache does not",
+            "hold makes at most 4 queries the first time after a content change and none after",
+            "(`tests/education/test_article_detail.py`), a cached one none",
+            "(`tests/education/test_page_cache.py`); a questionnaire page makes one (the session)",
+            "and a result page two (`tests/triage/`).",
             "",
         ]
     )
@@ -225,7 +227,8 @@ def method_section(method):
         " floor alternating.",
         "  wrk and both servers share this machine's cores, so latency includes queueing.",
         "- **Uncached article**: the same address with an unknown query string, which the page",
-        "  cache never stores, so every request renders the page and queries the database.",
+        "  cache never stores, so every request renders the page (its parts kept per content",
+        "  version in each process).",
         f"- **Questionnaire**: {method['journey_clients']} concurrent clients for"
         f" {method['journey_seconds']} s, each",
         "  journey every page to a stored result, with its CSRF token, as a browser without",
