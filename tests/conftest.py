@@ -118,6 +118,16 @@ def admin_client(admin_user):
 
 
 @pytest.fixture
+def editor_client(editor):
+    return logged_in(editor)
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return logged_in(reviewer)
+
+
+@pytest.fixture
 def make_article(db):
     """Build an article; published, visible and signed off by default, overridable field by
     field. The sign-off's dates and reviewer are given as last_reviewed, next_review_due and

@@ -7,31 +7,12 @@ from django.test.utils import CaptureQueriesContext
 
 from editorial import drafts
 from editorial.models import Draft, SignOff
-from tests.support.admin_forms import logged_in
-from tests.support.editorial_steps import save_change, submit_for_review
-
-NEW_BODY = "## Start\n\nDrink plenty of water every day."
-
-
-@pytest.fixture
-def article(make_article):
-    return make_article(title="Water", body="## Start\n\nDrink some water every day.")
-
-
-@pytest.fixture
-def editor_client(editor):
-    return logged_in(editor)
-
-
-def submitted(editor_client, article, body=NEW_BODY):
-    assert save_change(editor_client, article, body=body).status_code == 302
-    assert submit_for_review(editor_client, article).status_code == 302
-    return Draft.objects.get()
+from tests.support.editorial_steps import save_change, submitted_change
 
 
 def test_an_approval_of_a_draft_saved_again_meanwhile_is_refused(editor_client, reviewer, article):
-    as_the_reviewer_read_it = submitted(editor_client, article)
-    submitted(editor_client, article, body="## Start\n\nSneaked in.")
+    as_the_reviewer_read_it = submitted_change(editor_client, article)
+    submitted_change(editor_client, article, body="## Start\n\nSneaked in.")
 
     with pytest.raises(drafts.Refused, match="changed after you opened it"):
         drafts.approve(as_the_reviewer_read_it, reviewer, "", as_the_reviewer_read_it.saves)
@@ -44,7 +25,7 @@ def test_an_approval_of_a_draft_saved_again_meanwhile_is_refused(editor_client, 
 def test_a_second_approval_of_one_draft_is_refused(
     editor_client, reviewer, second_reviewer, article
 ):
-    first_copy = submitted(editor_client, article)
+    first_copy = submitted_change(editor_client, article)
     second_copy = Draft.objects.get()
 
     drafts.approve(first_copy, reviewer, "Accurate.", first_copy.saves)
@@ -57,7 +38,7 @@ def test_a_second_approval_of_one_draft_is_refused(
 def test_sending_back_a_draft_approved_meanwhile_is_refused(
     editor_client, reviewer, second_reviewer, article
 ):
-    first_copy = submitted(editor_client, article)
+    first_copy = submitted_change(editor_client, article)
     second_copy = Draft.objects.get()
 
     drafts.approve(first_copy, reviewer, "Accurate.", first_copy.saves)
@@ -87,7 +68,7 @@ requires_row_locks = pytest.mark.skipif(
 
 @requires_row_locks
 def test_a_save_locks_the_page_before_it_reads_the_draft(editor_client, article):
-    submitted(editor_client, article)
+    submitted_change(editor_client, article)
 
     with CaptureQueriesContext(connection) as captured:
         save_change(editor_client, article, body="## Start\n\nDrink water.")
@@ -101,7 +82,7 @@ def test_a_save_locks_the_page_before_it_reads_the_draft(editor_client, article)
 @requires_row_locks
 @pytest.mark.parametrize("step", ["approve", "send_back", "submit"])
 def test_each_decision_locks_the_page_and_the_draft(editor_client, reviewer, article, step):
-    draft = submitted(editor_client, article)
+    draft = submitted_change(editor_client, article)
     if step == "submit":
         drafts.send_back(draft, reviewer, "Say how much.")
     take_step = {

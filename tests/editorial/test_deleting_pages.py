@@ -8,21 +8,11 @@ from reversion.models import Version
 
 from editorial.models import Draft, SignOff, WorkflowEvent
 from education.models import Article
-from tests.support.admin_forms import logged_in, submit
+from tests.support.admin_forms import submit
 from tests.support.editorial_steps import admin_url, decide, save_change, submit_for_review
 from tests.support.pages import parse
 
 ARTICLES = "/admin/education/article/"
-
-
-@pytest.fixture
-def editor_client(editor):
-    return logged_in(editor)
-
-
-@pytest.fixture
-def reviewer_client(reviewer):
-    return logged_in(reviewer)
 
 
 def messages_after(client, response):

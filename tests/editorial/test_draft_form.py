@@ -11,24 +11,17 @@ from django.test.utils import CaptureQueriesContext
 from cramps_site.page_cache import VERSION_KEY, content_version
 from editorial.models import Draft
 from education.models import Source
-from tests.support.admin_forms import logged_in
-from tests.support.editorial_steps import admin_url, draft_form, save_change
+from tests.support.editorial_steps import NEW_BODY, admin_url, draft_form, save_change
 
-NEW_BODY = "## Start\n\nDrink plenty of water every day."
 WRITES = ("INSERT", "UPDATE", "DELETE")
 ACCESSED = datetime.date(2026, 11, 1).isoformat()
 
 
 @pytest.fixture
-def article(make_article):
-    article = make_article(title="Water", body="## Start\n\nDrink some water every day.")
+def article(article):
+    """The workflow tests' article, with a source."""
     article.sources.create(title="NHS: leg cramps", url="https://www.nhs.uk/", accessed=ACCESSED)
     return article
-
-
-@pytest.fixture
-def editor_client(editor):
-    return logged_in(editor)
 
 
 def drafted(editor_client, article, **changes):

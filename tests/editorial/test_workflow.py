@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 from django.core import mail
 from django.utils import timezone
 
@@ -10,39 +9,19 @@ from editorial.models import Draft, SignOff, WorkflowEvent, months_after
 from education.models import Article
 from tests.support.admin_forms import logged_in
 from tests.support.editorial_steps import (
+    NEW_BODY,
     admin_url,
     decide,
     draft_form,
     save_change,
     submit_for_review,
+    submitted_change,
 )
 from tests.support.pages import parse
-
-NEW_BODY = "## Start\n\nDrink plenty of water every day."
-
-
-@pytest.fixture
-def article(make_article):
-    return make_article(title="Water", body="## Start\n\nDrink some water every day.")
-
-
-@pytest.fixture
-def editor_client(editor):
-    return logged_in(editor)
-
-
-@pytest.fixture
-def reviewer_client(reviewer):
-    return logged_in(reviewer)
 
 
 def public_text(client, article):
     return parse(client.get(article.get_absolute_url())).select_one(".article-body").get_text()
-
-
-def submitted_change(editor_client, article, body=NEW_BODY):
-    assert save_change(editor_client, article, body=body).status_code == 302
-    assert submit_for_review(editor_client, article).status_code == 302
 
 
 def test_an_editors_change_stays_off_the_public_page_until_a_reviewer_approves(

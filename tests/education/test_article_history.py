@@ -4,7 +4,6 @@ Every change is a draft until a clinical reviewer approves it; approval makes th
 """
 
 import pytest
-from django.test import Client
 from reversion.models import Version
 
 from editorial.models import Draft, WorkflowEvent
@@ -21,13 +20,6 @@ def article(make_article):
         title="Original source", url="https://example.org/a", accessed="2026-11-01"
     )
     return article
-
-
-@pytest.fixture
-def reviewer_client(reviewer):
-    client = Client()
-    client.force_login(reviewer)
-    return client
 
 
 def change_url(article):

@@ -1,7 +1,10 @@
 """The workflow's steps as each person takes them in the admin."""
 
+from editorial.models import Draft
 from tests.support.admin_forms import form_data, submit
 from tests.support.pages import parse
+
+NEW_BODY = "## Start\n\nDrink plenty of water every day."
 
 
 def admin_url(obj, page):
@@ -15,6 +18,13 @@ def save_change(client, article, **changes):
 
 def submit_for_review(client, article, note="Clearer wording."):
     return client.post(admin_url(article, "submit"), {"note": note})
+
+
+def submitted_change(client, article, body=NEW_BODY):
+    """An editor's change to the body, saved and submitted; returns the draft."""
+    assert save_change(client, article, body=body).status_code == 302
+    assert submit_for_review(client, article).status_code == 302
+    return Draft.objects.for_model(type(article), article.pk).open().get()
 
 
 def decide(client, article, decision, comment=""):
