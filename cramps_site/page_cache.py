@@ -17,10 +17,13 @@ tag) parts of pages rendered for requests no stored page answers. Writes that ar
 rolled back (a draft put in place to preview or save it) bump nothing, and nothing built from
 them is kept (`content_unchanged`). A process re-reads that number at most once every
 VERSION_RECHECK_SECONDS: a change made in this process is served at once, and one made by
-another process or server within about a second. A page is never kept longer than its view
-allows (the next scheduled publication, ten minutes at most); what per_version keeps has no
-such limit, so views decide per request what the clock alone changes (whether an article is
-out yet).
+another process or server within about a second. The number is never reused: if the shared
+cache loses it (evicted, or a cache server restarted), the next process to look sets a new
+one, so nothing kept under an earlier number is taken for current. A page is never kept
+longer than its view allows (the next scheduled publication, ten minutes at most), and what
+per_version keeps is rebuilt after BUILT_KEEP_SECONDS even if no change was signalled (a row
+changed outside Django's signals, say); views decide per request what the clock alone
+changes (whether an article is out yet).
 
 The request checks mirror Django's own, so a stored page is served only where Django would
 have served the same page: SESSION_COOKIE_NAME (a request with a session, such as staff,
@@ -43,7 +46,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http.request import split_domain_port, validate_host
-from django.utils import timezone
 
 VERSION_KEY = "content-version"
 VERSION_RECHECK_SECONDS = 1.0
@@ -51,6 +53,8 @@ LOCAL_PAGE_LIMIT = 256
 # Things per_version keeps per process (an article's page parts are one each); the least
 # recently used goes first, so the questionnaire, used all the time, stays.
 LOCAL_BUILT_LIMIT = 512
+# The longest per_version keeps a thing, as the longest a stored page is kept.
+BUILT_KEEP_SECONDS = 10 * 60
 # Headers that belong to one response, not to a stored page.
 PER_RESPONSE_HEADERS = {"date", "content-length"}
 PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
@@ -65,7 +69,8 @@ class _Local:
     version = None
     checked_at = float("-inf")
     pages = {}  # key -> (content, headers, monotonic time it expires)
-    built = collections.OrderedDict()  # name -> what per_version built, least recent first
+    # name -> (what per_version built, monotonic time it expires), least recently used first
+    built = collections.OrderedDict()
 
 
 def forget_local_copies():
@@ -78,17 +83,20 @@ def per_version(name, build):
     """What build() returns, made once per content version in this process (the symptom
     checker's questions and rules, an article's page parts), so it is as fresh as the stored
     pages. build() must depend on the content only: never on the request, the user or the
-    time of day. Inside content_unchanged it is built afresh and not kept."""
+    time of day. Inside content_unchanged it is built afresh and not kept; None (nothing
+    found, such as a made-up article address) is never kept, so guesses cannot push out
+    what readers use."""
     content_version()
     if _ROLLED_BACK_WRITES.get():
         return build()
-    built = _Local.built
-    value = built.pop(name, _NOT_BUILT)
-    if value is _NOT_BUILT:
-        value = build()
-    built[name] = value  # now the most recently used
-    if len(built) > LOCAL_BUILT_LIMIT:
-        built.popitem(last=False)
+    built, now = _Local.built, time.monotonic()
+    value, expires = built.pop(name, (_NOT_BUILT, now))
+    if value is _NOT_BUILT or now >= expires:
+        value, expires = build(), now + BUILT_KEEP_SECONDS
+    if value is not None:
+        built[name] = (value, expires)  # now the most recently used
+        if len(built) > LOCAL_BUILT_LIMIT:
+            built.popitem(last=False)
     return value
 
 
@@ -97,8 +105,10 @@ def content_version():
     if now - _Local.checked_at >= VERSION_RECHECK_SECONDS:
         version = cache.get(VERSION_KEY)
         if version is None:
-            version = 1
-            cache.add(VERSION_KEY, version, timeout=None)
+            # Never set, or lost: a number no process has used. Whoever adds first wins.
+            fresh = time.time_ns()
+            cache.add(VERSION_KEY, fresh, timeout=None)
+            version = cache.get(VERSION_KEY) or fresh
         _remember_version(version, now)
     return _Local.version
 
@@ -131,8 +141,8 @@ def content_unchanged():
 def _bump():
     try:
         version = cache.incr(VERSION_KEY)
-    except ValueError:  # never set, or evicted: any new value invalidates
-        version = int(timezone.now().timestamp())
+    except ValueError:  # never set, or lost: a number no process has used
+        version = time.time_ns()
         cache.set(VERSION_KEY, version, timeout=None)
     _remember_version(version, time.monotonic())
 

@@ -262,7 +262,7 @@ LOGGING = {
 EDITORIAL_REVIEW_INTERVAL_MONTHS = env_int("EDITORIAL_REVIEW_INTERVAL_MONTHS", 12)
 # The admin's front page, its "due soon" filter and review_due list the pages overdue and
 # those due within this many days.
-EDITORIAL_REVIEW_WARNING_DAYS = 30
+EDITORIAL_REVIEW_WARNING_DAYS = env_int("EDITORIAL_REVIEW_WARNING_DAYS", 30)
 
 
 def email_settings(url):

@@ -64,8 +64,7 @@ def article_detail(request, slug):
     context = {
         **kept,
         "related": [other for other in article.related.all() if other.is_public],
-        # A class: the template makes the empty form only when it renders the kept parts.
-        "feedback_form": FeedbackForm,
+        "feedback_form": FeedbackForm(),
     }
     response = render(request, "education/article_detail.html", context)
     if not article.is_public:

@@ -298,3 +298,50 @@ def test_per_version_keeps_the_most_recently_used_things(db, monkeypatch):
     use("b")
 
     assert builds == ["a", "b", "c", "b"]
+
+
+def test_a_lost_content_version_is_never_replaced_by_one_already_used(db):
+    from cramps_site import page_cache
+
+    seen = [page_cache.content_version()]
+    for _ in range(3):
+        page_cache.bump_content_version()
+        seen.append(page_cache.content_version())
+        cache.delete(page_cache.VERSION_KEY)  # evicted, or the cache server restarted
+        page_cache.forget_local_copies()  # another process, looking for the first time
+        seen.append(page_cache.content_version())
+
+    assert len(set(seen)) == len(seen), seen
+
+
+def test_per_version_rebuilds_after_its_keeping_time_without_any_change(db, monkeypatch):
+    from cramps_site import page_cache
+
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    builds = []
+
+    def use():
+        return page_cache.per_version("thing", lambda: builds.append(clock[0]) or "built")
+
+    use()
+    clock[0] += page_cache.BUILT_KEEP_SECONDS - 1
+    use()
+    clock[0] += 1
+    use()
+
+    assert builds == [1000.0, 1000.0 + page_cache.BUILT_KEEP_SECONDS]
+
+
+def test_nothing_found_is_not_kept_so_guessed_addresses_push_nothing_out(db, monkeypatch):
+    from cramps_site import page_cache
+
+    monkeypatch.setattr(page_cache, "LOCAL_BUILT_LIMIT", 1)
+    builds = []
+    page_cache.per_version("questionnaire", lambda: builds.append("questionnaire") or "kept")
+
+    for guess in ("no-such-article", "another-guess"):
+        assert page_cache.per_version(guess, lambda: None) is None
+
+    assert page_cache.per_version("questionnaire", lambda: builds.append("again")) == "kept"
+    assert builds == ["questionnaire"]
