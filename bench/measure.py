@@ -100,6 +100,8 @@ def measure_in(workdir):
             step("pages, grown site")
             results["large"] = measure_pages(site, floor, GROWN_ROUNDS)
         results["admin_list_ms"] = admin_list_ms(site)
+        step("first renders, grown site")
+        results["first_render"] = first_render_ms(site)
         step("search on SQLite, grown site")
         results["search_sqlite"] = search_p95_ms(site)
         step("retention command under load")
@@ -320,6 +322,31 @@ def admin_list_ms(site):
         timings.append((time.perf_counter() - started) * 1000)
         assert status == 200
     return statistics.median(timings[3:])
+
+
+def first_render_ms(site, articles=200):
+    """Articles nobody has asked for yet (found on the later pages of the article list), one
+    after another, at an address the page cache never stores: each is built from the
+    database, as every article is after a content change."""
+    addresses, page = [], 2
+    while len(addresses) < articles:
+        with urllib.request.urlopen(f"{site.url}/articles/?page={page}") as response:
+            found = re.findall(r'href="(/articles/[\w-]+/)"', response.read().decode())
+        new = [address for address in dict.fromkeys(found) if address not in addresses]
+        if not new:  # past the last page
+            break
+        addresses += new
+        page += 1
+    timings = []
+    addresses = addresses[:articles]
+    for address in addresses:
+        url = f"{site.url}{address}?bench=first"
+        started = time.perf_counter()
+        with urllib.request.urlopen(url) as response:
+            response.read()
+        timings.append((time.perf_counter() - started) * 1000)
+    percentiles = statistics.quantiles(timings, n=20)
+    return {"p50": statistics.median(timings), "p95": percentiles[-1], "articles": len(addresses)}
 
 
 def search_p95_ms(site):

@@ -264,6 +264,7 @@ def growth_section(results, method):
         "",
         f"Admin article list (100 a page, logged in): median {results['admin_list_ms']:.0f} ms.",
         "",
+        *first_render_lines(results.get("first_render")),
         "Search: different two-word searches one after another (each a miss of the results",
         f"cache), with {method['grown_articles']:,} published articles:",
         "",
@@ -276,6 +277,19 @@ def growth_section(results, method):
         f"{retention['seconds']:.1f} s, while 8 clients completed",
         f"{writers['journeys']} journeys with {writers['errors']} errors",
         f"(slowest journey {writers['slowest_s']:.2f} s).",
+        "",
+    ]
+
+
+def first_render_lines(first_render):
+    """The article rows above come from parts kept per content version; this is the render
+    from the database that every article gets once after each content change."""
+    if first_render is None:
+        return []
+    return [
+        f"First render: {first_render['articles']} articles nobody had asked for, one request",
+        "at a time, each built from the database as after a content change: p50",
+        f"{first_render['p50']:.1f} ms, p95 {first_render['p95']:.1f} ms.",
         "",
     ]
 

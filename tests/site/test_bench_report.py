@@ -36,6 +36,7 @@ def made_up_results(**changes):
                    "blocking": [], "third_party": []},
         "grow_seconds": 3.0,
         "admin_list_ms": 70.0,
+        "first_render": {"p50": 9.5, "p95": 14.25, "articles": 200},
         "search_sqlite": {"p95": 20.0, "queries": 120},
         "search_postgres": {"p95": 12.0, "queries": 120},
         "retention": {"output": "Deleted 3 results older than 29 days.", "seconds": 0.5,
@@ -104,6 +105,13 @@ def test_the_grown_site_is_held_to_its_worst_page():
 
     slowdown = "Grown site: list and article req/s, small over grown, worst page"
     assert rows[slowdown][1:] == ("1.88 x", "**no**")
+
+
+def test_the_first_render_from_the_database_is_reported_beside_the_kept_parts():
+    markdown = report.render(made_up_results(), report.load_budgets())
+
+    assert "First render: 200 articles nobody had asked for" in markdown
+    assert "p50\n9.5 ms, p95 14.2 ms." in markdown
 
 
 def test_postgresql_missing_shows_as_not_measured_and_both_search_figures_are_listed():
