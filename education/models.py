@@ -143,6 +143,7 @@ class Article(Reviewed):
 
     @property
     def is_public(self):
+        """Whether readers see it now: published, and its time has come."""
         return self.status == self.Status.PUBLISHED and self.publish_at <= timezone.now()
 
     @property
@@ -151,6 +152,7 @@ class Article(Reviewed):
 
     @property
     def is_published(self):
+        """Approved for readers, now or at its scheduled time (is_public says which)."""
         return self.status == self.Status.PUBLISHED
 
     def reader_html(self):
