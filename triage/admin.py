@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from editorial.revisions import EditorialAdmin
-from triage.admin_forms import (
-    ConditionForm,
-    ConditionFormSet,
-    SafetyCaseForm,
-    TextOnlyForEditorsMixin,
+from triage.admin_forms import ConditionForm, ConditionFormSet, SafetyCaseForm
+from triage.logic_permission import (
+    LogicPermissionAdminMixin,
+    LogicPermissionInlineMixin,
+    may_edit_logic,
 )
 from triage.models import (
     AdviceStep,
@@ -23,14 +23,16 @@ from triage.models import (
 from triage.safety import SafetyGatedAdmin
 
 
-class ChoiceInline(admin.TabularInline):
+class ChoiceInline(LogicPermissionInlineMixin, admin.TabularInline):
     model = Choice
     extra = 0
+    logic_fields = ["value", "order"]
 
 
 @admin.register(Question)
-class QuestionAdmin(SafetyGatedAdmin):
+class QuestionAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     list_display = ["key", "text", "kind", "page", "order"]
+    logic_fields = ["page", "key", "kind", "order", "checks"]
     list_filter = ["page", "kind"]
     list_select_related = ["page"]
     search_fields = ["key", "text"]
@@ -42,17 +44,23 @@ class PageAdmin(EditorialAdmin):
     list_display = ["number", "title", "slug"]
 
 
-class ConditionInline(admin.TabularInline):
+class ConditionInline(LogicPermissionInlineMixin, admin.TabularInline):
     model = Condition
     form = ConditionForm
     formset = ConditionFormSet
     extra = 0
     autocomplete_fields = ["question"]
 
+    def has_change_permission(self, request, obj=None):
+        # Every field is logic. Shown view-only rather than through read-only fields, which
+        # would leave the form's own required `values` field in place and fail every save.
+        return may_edit_logic(request.user) and super().has_change_permission(request, obj)
+
 
 @admin.register(Rule)
-class RuleAdmin(SafetyGatedAdmin):
+class RuleAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     list_display = ["code", "level", "factor", "conditions_summary", "reason"]
+    logic_fields = ["code", "level", "factor", "order"]
     list_filter = ["level", "factor"]
     list_select_related = ["level", "factor"]
     search_fields = ["code", "reason"]
@@ -67,13 +75,13 @@ class RuleAdmin(SafetyGatedAdmin):
 
 
 @admin.register(Level)
-class LevelAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
+class LevelAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     list_display = ["key", "rank", "care_card", "headline"]
     logic_fields = ["key", "rank", "care_card"]
 
 
 @admin.register(Factor)
-class FactorAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
+class FactorAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     list_display = ["key", "title", "order", "article_link"]
     logic_fields = ["key", "hidden_by", "order"]
     list_select_related = ["article"]
@@ -87,7 +95,7 @@ class FactorAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
 
 
 @admin.register(AdviceStep)
-class AdviceStepAdmin(TextOnlyForEditorsMixin, SafetyGatedAdmin):
+class AdviceStepAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     """The keys are fixed by the spec: steps are reworded or re-ruled, never added."""
 
     list_display = ["key", "section", "levels", "not_with", "only_with", "order"]

@@ -1,11 +1,11 @@
-"""The triage admin's forms, and which of their fields each role may change."""
+"""The triage admin's forms."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from editorial.revisions import EditorialForm
 from triage import engine
-from triage.models import EDIT_LOGIC_PERMISSION, Condition, SafetyCase, load_rulebook
+from triage.models import Condition, SafetyCase, load_rulebook
 
 
 class ValuesField(forms.CharField):
@@ -72,16 +72,3 @@ def refused_form(form_class, refusal):
             raise ValidationError(str(refusal))
 
     return RefusedForm
-
-
-class TextOnlyForEditorsMixin:
-    """Anyone who may change these rows may improve the words; only those with the
-    permission to edit the checker's logic may touch the fields the rules use."""
-
-    logic_fields = ()
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm(EDIT_LOGIC_PERMISSION):
-            readonly += self.logic_fields
-        return readonly

@@ -249,8 +249,9 @@ class AdviceStep(models.Model):
         _check_keys(self, "only_with", Factor.objects.all(), "factors")
 
 
-# Who may change the fields the rules read (a level's rank, a factor's order, which levels an
-# advice step goes with); others who may change those rows only reword them.
+# Who may change the fields the rules read (a rule's level, a question's key, a level's rank,
+# which levels an advice step goes with), add or delete those rows, or restore their history;
+# others who may change those rows only reword them (triage/logic_permission.py).
 EDIT_LOGIC_PERMISSION = "triage.edit_triage_logic"
 
 

@@ -2,11 +2,14 @@
 own the symptom checker, whose words reach people at once."""
 
 import pytest
+import reversion
 from django.contrib.auth.models import Group, Permission, User
+from reversion.models import Version
 
 from editorial.models import Draft
 from tests.support.admin_forms import form_data, submit
-from triage.models import AdviceStep, Factor, Level, Rule
+from tests.support.pages import parse
+from triage.models import AdviceStep, Factor, Level, Question, Rule
 
 # Choices and conditions are edited inside their question and rule.
 TRIAGE_LOGIC = ["question", "rule", "safetycase", "page"]
@@ -72,17 +75,52 @@ def test_clinical_reviewers_change_rules(client, reviewer):
     assert rule.reason == "Reworded."
 
 
-# A field the rules read, and a field of words, on each row whose words editors may improve.
+# A field the rules read, and a field of words, on each triage row people change in the admin.
 LOGIC_AND_TEXT = {
+    "rule": (Rule, "code", "reason"),
+    "question": (Question, "key", "text"),
     "level": (Level, "rank", "headline"),
     "factor": (Factor, "order", "title"),
     "advicestep": (AdviceStep, "section", "text"),
 }
+TRIAGE_ROWS = [*LOGIC_AND_TEXT, "condition", "choice"]
+
+
+@pytest.fixture
+def rule_writer(db):
+    """Staff who may add, change and delete every triage row, but not edit the checker's logic."""
+    user = User.objects.create_user("rule-writer", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="triage",
+            codename__in=[
+                f"{action}_{model}"
+                for action in ["add", "change", "delete", "view"]
+                for model in TRIAGE_ROWS
+            ],
+        )
+    )
+    return user
 
 
 def change_form(client, model):
     row = LOGIC_AND_TEXT[model][0].objects.first()
     return form_data(client.get(f"/admin/triage/{model}/{row.pk}/change/"))
+
+
+def saved_version(row):
+    with reversion.create_revision():
+        row.save()
+    return Version.objects.get_for_object(row).first()
+
+
+def may_delete_row(change_page, inline):
+    """Whether the inline's first row has its Delete box (unticked boxes send nothing)."""
+    return parse(change_page).select_one(f'input[name="{inline}-0-DELETE"]') is not None
+
+
+def question_with_choices():
+    return Question.objects.filter(choices__isnull=False).distinct().first()
 
 
 @pytest.mark.parametrize("model", LOGIC_AND_TEXT)
@@ -95,29 +133,113 @@ def test_clinical_reviewers_may_change_the_checkers_logic(client, reviewer, mode
     assert logic in fields and text in fields
 
 
+def test_clinical_reviewers_may_change_conditions_and_answer_values(client, reviewer):
+    client.force_login(reviewer)
+    rule, question = Rule.objects.get(code="S9"), question_with_choices()
+
+    rule_page = client.get(f"/admin/triage/rule/{rule.pk}/change/")
+    question_page = client.get(f"/admin/triage/question/{question.pk}/change/")
+
+    assert "conditions-0-values" in form_data(rule_page)
+    assert "choices-0-value" in form_data(question_page)
+    assert may_delete_row(rule_page, "conditions") and may_delete_row(question_page, "choices")
+
+
+@pytest.mark.parametrize("model", ["rule", "level"])
+def test_clinical_reviewers_may_restore_the_checkers_history(client, reviewer, model):
+    client.force_login(reviewer)
+    row = LOGIC_AND_TEXT[model][0].objects.first()
+
+    url = f"/admin/triage/{model}/{row.pk}/history/{saved_version(row).pk}/"
+
+    assert client.get(url).status_code == 200
+
+
 @pytest.mark.parametrize("model", LOGIC_AND_TEXT)
-def test_editors_see_the_checkers_logic_read_only(client, editor, model):
-    client.force_login(editor)
-
-    assert LOGIC_AND_TEXT[model][1] not in change_form(client, model)
-
-
-@pytest.mark.parametrize("model", LOGIC_AND_TEXT)
-def test_changing_rules_does_not_by_itself_allow_changing_the_logic(client, db, model):
+def test_changing_rules_does_not_by_itself_allow_changing_the_logic(client, rule_writer, model):
     """The logic takes its own permission: may change rules and these rows is not enough."""
-    user = User.objects.create_user("rule-writer", is_staff=True)
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="triage",
-            codename__in=["change_rule", f"change_{model}", f"view_{model}"],
-        )
-    )
-    client.force_login(user)
+    client.force_login(rule_writer)
     _, logic, text = LOGIC_AND_TEXT[model]
 
     fields = change_form(client, model)
 
     assert text in fields and logic not in fields
+
+
+def test_without_the_logic_permission_a_rule_is_reworded_and_its_logic_kept(client, rule_writer):
+    client.force_login(rule_writer)
+    rule = Rule.objects.get(code="S9")
+    level, conditions = rule.level, list(rule.conditions.values())
+    url = f"/admin/triage/rule/{rule.pk}/change/"
+    page = client.get(url)
+    fields = form_data(page)
+    tampered = {
+        "code": "S99",
+        "level": str(Level.objects.get(key="emergency").pk),
+        "conditions-0-values": "tampered",
+        "conditions-0-DELETE": "on",
+    }
+
+    response = client.post(url, {**fields, **tampered, "reason": "Reworded."})
+
+    assert not {f"conditions-0-{name}" for name in ["question", "operator", "values"]} & set(fields)
+    assert not may_delete_row(page, "conditions")
+    assert response.status_code == 302
+    rule.refresh_from_db()
+    assert (rule.reason, rule.code, rule.level) == ("Reworded.", "S9", level)
+    assert list(rule.conditions.values()) == conditions
+
+
+def test_without_the_logic_permission_a_question_is_reworded_and_its_logic_kept(
+    client, rule_writer
+):
+    client.force_login(rule_writer)
+    question = question_with_choices()
+    choice = question.choices.first()
+    key, value = question.key, choice.value
+    url = f"/admin/triage/question/{question.pk}/change/"
+    page = client.get(url)
+    fields = form_data(page)
+    tampered = {"key": "renamed", "choices-0-value": "tampered", "choices-0-DELETE": "on"}
+    reworded = {"text": "Reworded?", "choices-0-label": "Reworded answer"}
+
+    response = client.post(url, {**fields, **tampered, **reworded})
+
+    assert "choices-0-value" not in fields and not may_delete_row(page, "choices")
+    assert response.status_code == 302
+    question.refresh_from_db()
+    choice.refresh_from_db()
+    assert (question.text, question.key) == ("Reworded?", key)
+    assert (choice.label, choice.value) == ("Reworded answer", value)
+
+
+@pytest.mark.parametrize("model", ["rule", "question"])
+def test_without_the_logic_permission_rules_and_questions_are_not_added_or_deleted(
+    client, rule_writer, model
+):
+    client.force_login(rule_writer)
+    row = LOGIC_AND_TEXT[model][0].objects.first()
+
+    add = client.get(f"/admin/triage/{model}/add/")
+    delete = client.post(f"/admin/triage/{model}/{row.pk}/delete/", {"post": "yes"})
+
+    assert (add.status_code, delete.status_code) == (403, 403)
+    assert LOGIC_AND_TEXT[model][0].objects.filter(pk=row.pk).exists()
+
+
+@pytest.mark.parametrize("model", LOGIC_AND_TEXT)
+def test_without_the_logic_permission_history_is_not_restored(client, rule_writer, model):
+    """Restoring a version restores every field, the logic included."""
+    client.force_login(rule_writer)
+    row = LOGIC_AND_TEXT[model][0].objects.first()
+    version = saved_version(row)
+
+    revert = f"/admin/triage/{model}/{row.pk}/history/{version.pk}/"
+    recover = f"/admin/triage/{model}/recover/{version.pk}/"
+
+    assert client.get(revert).status_code == 403
+    assert client.post(revert, {}).status_code == 403
+    assert client.get(recover).status_code == 403
 
 
 @pytest.mark.parametrize("role", ["Editors", "Clinical reviewers"])

@@ -1,0 +1,66 @@
+"""Who may change the checker's logic, and the admin mixins that hold everyone else to its words.
+
+Anyone who may change a triage row may improve the words readers see. The fields the rules
+read, adding and deleting the rows they are made of, and restoring an old version (which
+restores every field) take the permission to edit the logic.
+"""
+
+from django.core.exceptions import PermissionDenied
+
+from triage.models import EDIT_LOGIC_PERMISSION
+
+
+def may_edit_logic(user):
+    return user.has_perm(EDIT_LOGIC_PERMISSION)
+
+
+def _with_logic_fields_read_only(request, readonly, logic_fields):
+    if may_edit_logic(request.user):
+        return list(readonly)
+    return [*readonly, *logic_fields]
+
+
+class LogicPermissionAdminMixin:
+    """For a triage model admin: `logic_fields` read-only, and no adding, deleting or
+    restoring from history, without the permission to edit the logic."""
+
+    logic_fields = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return _with_logic_fields_read_only(request, readonly, self.logic_fields)
+
+    def has_add_permission(self, request):
+        return may_edit_logic(request.user) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return may_edit_logic(request.user) and super().has_delete_permission(request, obj)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self._require_logic_permission(request)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        self._require_logic_permission(request)
+        return super().recover_view(request, version_id, extra_context)
+
+    def _require_logic_permission(self, request):
+        if not may_edit_logic(request.user):
+            raise PermissionDenied
+
+
+class LogicPermissionInlineMixin:
+    """For an inline of rows the rules read: `logic_fields` read-only, and no rows added or
+    deleted, without the permission to edit the logic."""
+
+    logic_fields = ()
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return _with_logic_fields_read_only(request, readonly, self.logic_fields)
+
+    def has_add_permission(self, request, obj):
+        return may_edit_logic(request.user) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return may_edit_logic(request.user) and super().has_delete_permission(request, obj)
