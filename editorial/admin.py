@@ -146,7 +146,12 @@ class WorkflowAdmin(EditorialAdmin):
         if refused and self.has_delete_permission(request):  # else Django's "forbidden"
             messages.error(request, drafts.delete_refusal(obj))
             return HttpResponseRedirect(self._url("change", obj.pk))
-        return super().delete_view(request, object_id, extra_context)
+        try:
+            # Django's view is one transaction: a refusal also undoes its log entry.
+            return super().delete_view(request, object_id, extra_context)
+        except drafts.Refused as refusal:  # the page was signed off while they confirmed
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(self._url("change", obj.pk))
 
     @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
     def delete_selected(self, request, queryset):
@@ -156,14 +161,19 @@ class WorkflowAdmin(EditorialAdmin):
             for obj in refused:
                 messages.error(request, drafts.delete_refusal(obj))
             return None  # back to the list, nothing deleted
-        return admin_actions.delete_selected(self, request, queryset)
+        try:
+            # One transaction with Django's log entries, so a refusal leaves no trace either.
+            with transaction.atomic():
+                return admin_actions.delete_selected(self, request, queryset)
+        except drafts.Refused as refusal:  # a page was signed off while they confirmed
+            messages.error(request, str(refusal))
+            return None
 
     def delete_model(self, request, obj):
-        drafts.delete_page(obj)
+        drafts.delete_page(obj, request.user)
 
     def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            drafts.delete_page(obj)
+        drafts.delete_pages(queryset, request.user)
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._to_change_form(request, obj.pk, DRAFT_SAVED_MESSAGE)
