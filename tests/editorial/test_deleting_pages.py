@@ -210,6 +210,15 @@ def test_a_sign_off_that_finishes_while_an_editor_deletes_keeps_the_page_and_say
     assert not LogEntry.objects.filter(action_flag=DELETION).exists()
 
 
+def test_a_page_deleted_meanwhile_is_a_refusal_not_an_error(reviewer, make_article):
+    article = make_article(title="Water")
+    stale_copy = Article.objects.get(pk=article.pk)
+    drafts.delete_page(article, reviewer)
+
+    with pytest.raises(drafts.Refused, match="“Water” was deleted meanwhile."):
+        drafts.delete_page(stale_copy, reviewer)
+
+
 def test_one_refused_page_of_those_chosen_deletes_none(editor_client, editor, make_article):
     first, second = new_article(editor_client), make_article(title="Water", signed_off=False)
 
