@@ -26,6 +26,7 @@ from django.urls import path, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
+from cramps_site.page_cache import content_unchanged
 from editorial import drafts, notifications
 from editorial.diff import word_diff
 from editorial.forms import DecisionForm, SubmitForm
@@ -107,18 +108,26 @@ class WorkflowAdmin(EditorialAdmin):
             yield (showing_rows(formset, rows[name]) if name in rows else formset), inline
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restoring an older version makes it the draft, for review like any change."""
+        """Restoring an older version makes it the draft, for review like any change.
+
+        Showing or restoring a version writes it to the live rows and rolls it back, so the
+        stored pages stay (content_unchanged); only the draft is kept.
+        """
         obj = self.get_object(request, unquote(object_id))
         with transaction.atomic():
             if obj is not None and request.method == "POST":
                 drafts.lock_page(obj)  # as a save: the out-of-date check and the draft, together
             try:
-                return super().revision_view(request, object_id, version_id, extra_context)
+                with content_unchanged():
+                    return super().revision_view(request, object_id, version_id, extra_context)
             except drafts.DraftSaved as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def recover_view(self, request, version_id, extra_context=None):
         setattr(request, RECOVERING, True)
+        if request.method != "POST":  # showing the deleted page writes it and rolls it back
+            with content_unchanged():
+                return super().recover_view(request, version_id, extra_context)
         return super().recover_view(request, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -146,7 +155,12 @@ class WorkflowAdmin(EditorialAdmin):
         if refused and self.has_delete_permission(request):  # else Django's "forbidden"
             messages.error(request, drafts.delete_refusal(obj))
             return HttpResponseRedirect(self._url("change", obj.pk))
-        return super().delete_view(request, object_id, extra_context)
+        try:
+            # Django's view is one transaction: a refusal also undoes its log entry.
+            return super().delete_view(request, object_id, extra_context)
+        except drafts.Refused as refusal:  # the page was signed off while they confirmed
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(self._url("change", obj.pk))
 
     @admin.action(permissions=["delete"], description="Delete selected %(verbose_name_plural)s")
     def delete_selected(self, request, queryset):
@@ -156,14 +170,19 @@ class WorkflowAdmin(EditorialAdmin):
             for obj in refused:
                 messages.error(request, drafts.delete_refusal(obj))
             return None  # back to the list, nothing deleted
-        return admin_actions.delete_selected(self, request, queryset)
+        try:
+            # One transaction with Django's log entries, so a refusal leaves no trace either.
+            with transaction.atomic():
+                return admin_actions.delete_selected(self, request, queryset)
+        except drafts.Refused as refusal:  # a page was signed off while they confirmed
+            messages.error(request, str(refusal))
+            return None
 
     def delete_model(self, request, obj):
-        drafts.delete_page(obj)
+        drafts.delete_page(obj, request.user)
 
     def delete_queryset(self, request, queryset):
-        for obj in queryset:
-            drafts.delete_page(obj)
+        drafts.delete_pages(queryset, request.user)
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._to_change_form(request, obj.pk, DRAFT_SAVED_MESSAGE)

@@ -277,10 +277,27 @@ def delete_refusal(obj):
     )
 
 
+def delete_page(obj, user):
+    delete_pages([obj], user)
+
+
 @transaction.atomic
-def delete_page(obj):
-    Draft.objects.open().for_object(obj).delete()
-    obj.delete()
+def delete_pages(pages, user):
+    """Delete the pages, or none of them if this person may not delete one (Refused).
+
+    Who may delete is decided again under each page's row lock: a clinical sign-off that
+    finished while the person confirmed would otherwise go with the page. Rows are locked in
+    number order, so two people deleting overlapping pages wait for each other, never deadlock.
+    """
+    for page in sorted(pages, key=lambda page: page.pk):
+        try:
+            live = lock_page(page)
+        except type(page).DoesNotExist:
+            raise Refused(f"“{page}” was deleted meanwhile.") from None
+        if not may_delete(live, user):
+            raise Refused(delete_refusal(live))
+        Draft.objects.open().for_object(live).delete()
+        live.delete()
 
 
 def reviewer_identity(user):

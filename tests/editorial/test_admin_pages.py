@@ -6,6 +6,7 @@ each inline row, as Django's own inline forms make."""
 import pytest
 from django.test import Client
 
+from editorial.forms import DecisionForm, SubmitForm
 from tests.support.editorial_steps import admin_url, decide, save_change, submit_for_review
 from tests.support.pages import parse
 
@@ -53,3 +54,20 @@ def test_an_administrator_sets_a_reviewers_clinical_role_on_their_user_page(admi
     role = page.select_one("#id_reviewer_profile-0-clinical_role")
     assert role["value"] == "General practitioner"
     assert page.select_one("#id_first_name")["value"] == "Test"
+
+
+def test_the_comment_boxes_limits_come_from_their_forms(make_article, editor, reviewer):
+    article = make_article(title="Water")
+    editor_client, reviewer_client = Client(), Client()
+    editor_client.force_login(editor)
+    reviewer_client.force_login(reviewer)
+    save_change(editor_client, article, body="## Start\n\nDrink water.")
+
+    submit_page = parse(editor_client.get(admin_url(article, "submit")))
+    submit_for_review(editor_client, article)
+    review_page = parse(reviewer_client.get(admin_url(article, "review")))
+
+    note, comment = SubmitForm.base_fields["note"], DecisionForm.base_fields["comment"]
+    assert submit_page.select_one("textarea#id_note")["maxlength"] == str(note.max_length)
+    boxes = review_page.select("textarea[name=comment]")
+    assert [box["maxlength"] for box in boxes] == [str(comment.max_length)] * 2

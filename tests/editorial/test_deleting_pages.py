@@ -3,9 +3,13 @@ off; a clinical reviewer may delete any. The page's open draft goes with it, its
 (the steps and sign-offs) stays, and a refusal is a message, never an error page."""
 
 import pytest
+from django.contrib.admin.models import DELETION, LogEntry
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from reversion.models import Version
 
+from editorial import drafts
 from editorial.models import Draft, SignOff, WorkflowEvent
 from education.models import Article
 from tests.support.admin_forms import submit
@@ -144,3 +148,93 @@ def test_a_recovered_page_comes_back_as_a_draft_with_its_whole_record(
     assert "Matches NHS advice." in audit.select_one("#audit-signoffs").get_text()
     steps = audit.select_one("#audit-steps").get_text()
     assert "Submitted for clinical review" in steps and "Approved" in steps
+
+
+def signed_off_meanwhile(article, editor_client, reviewer):
+    """The article submitted; a clinical reviewer approves it (publishes and signs it off)
+    when called."""
+    submit_for_review(editor_client, article)
+    draft = Draft.objects.open().for_object(article).get()
+    return lambda: drafts.approve(draft, reviewer, "Matches NHS advice.", draft.saves)
+
+
+def test_a_page_signed_off_after_an_editor_was_allowed_to_delete_it_is_not_deleted(
+    editor, editor_client, reviewer
+):
+    article = new_article(editor_client)
+    stale_copy = Article.objects.get(pk=article.pk)
+    assert drafts.may_delete(stale_copy, editor)
+    signed_off_meanwhile(article, editor_client, reviewer)()
+
+    with pytest.raises(drafts.Refused, match="only a clinical reviewer can delete it"):
+        drafts.delete_page(stale_copy, editor)
+
+    assert Article.objects.get(pk=article.pk).is_published
+    assert SignOff.objects.for_object(article).count() == 1
+
+
+@pytest.mark.parametrize("how", [delete, delete_with_list_action])
+def test_a_sign_off_that_finishes_while_an_editor_deletes_keeps_the_page_and_says_why(
+    editor_client, reviewer, monkeypatch, how
+):
+    article = new_article(editor_client)
+    approve = signed_off_meanwhile(article, editor_client, reviewer)
+    lock_page = drafts.lock_page
+
+    def lock_after_the_approval(obj):
+        """The deletion waits for the approval's row lock, so it sees the approved row."""
+        approve()
+        return lock_page(obj)
+
+    monkeypatch.setattr(drafts, "lock_page", lock_after_the_approval)
+
+    response = how(editor_client, article)
+
+    monkeypatch.undo()
+    shown = messages_after(editor_client, response)
+    assert "“Brand new” has been published" in shown
+    assert "only a clinical reviewer can delete it" in shown
+    assert "successfully" not in shown.lower()  # Django's own "deleted successfully"
+    # (The approval, taken here inside the deletion's transaction, went back with it.)
+    assert Article.objects.filter(pk=article.pk).exists()
+    assert not LogEntry.objects.filter(action_flag=DELETION).exists()
+
+
+def test_a_page_deleted_meanwhile_is_a_refusal_not_an_error(reviewer, make_article):
+    article = make_article(title="Water")
+    stale_copy = Article.objects.get(pk=article.pk)
+    drafts.delete_page(article, reviewer)
+
+    with pytest.raises(drafts.Refused, match="“Water” was deleted meanwhile."):
+        drafts.delete_page(stale_copy, reviewer)
+
+
+def test_one_refused_page_of_those_chosen_deletes_none(editor_client, editor, make_article):
+    first, second = new_article(editor_client), make_article(title="Water", signed_off=False)
+
+    with pytest.raises(drafts.Refused):
+        drafts.delete_pages([first, second], editor)
+
+    assert Article.objects.filter(pk__in=[first.pk, second.pk]).count() == 2
+    assert Draft.objects.open().for_object(first).exists()
+
+
+@pytest.mark.skipif(
+    not connection.features.has_select_for_update,
+    reason="SQLite has no row locks: its transactions here take the write lock as they begin",
+)
+def test_deleting_a_page_locks_its_row_before_it_decides(editor, make_article):
+    article = make_article(title="Water", status=Article.Status.DRAFT, signed_off=False)
+
+    with CaptureQueriesContext(connection) as captured:
+        drafts.delete_page(article, editor)
+
+    queries = [q["sql"] for q in captured]
+    lock = next(
+        i
+        for i, sql in enumerate(queries)
+        if 'FROM "education_article"' in sql and "FOR UPDATE" in sql
+    )
+    decided = next(i for i, sql in enumerate(queries) if 'FROM "editorial_signoff"' in sql)
+    deleted = next(i for i, sql in enumerate(queries) if sql.startswith("DELETE"))
+    assert lock < decided < deleted

@@ -4,8 +4,10 @@ Every change is a draft until a clinical reviewer approves it; approval makes th
 """
 
 import pytest
+from django.core.cache import cache
 from reversion.models import Version
 
+from cramps_site.page_cache import VERSION_KEY, content_version
 from editorial.models import Draft, WorkflowEvent
 from education.models import Article
 from tests.support.admin_forms import form_data, submit
@@ -116,6 +118,38 @@ def test_a_deleted_article_comes_back_hidden_with_its_sources(admin_client, appr
     assert [s.title for s in recovered.sources.all()] == ["Original source"]
     assert not recovered.is_public  # back as a draft, for review before readers see it
     assert Draft.objects.open().for_object(recovered).exists()
+
+
+def stored_pages_version():
+    content_version()  # the version stored pages are kept under, as a reader would find it
+    return cache.get(VERSION_KEY)
+
+
+def test_opening_and_restoring_an_older_version_keep_the_stored_pages(admin_client):
+    article = Article.objects.first()
+    revert_url = f"/admin/education/article/{article.pk}/history/{versions(article).get().pk}/"
+    before = stored_pages_version()
+
+    shown = admin_client.get(revert_url)
+    after_opening = stored_pages_version()
+    restored = admin_client.post(revert_url, form_data(shown))
+
+    assert shown.status_code == 200 and restored.status_code == 302
+    assert Draft.objects.open().for_object(article).exists()
+    assert after_opening == stored_pages_version() == before
+
+
+def test_opening_a_deleted_article_to_recover_it_keeps_the_stored_pages(admin_client):
+    article = Article.objects.first()
+    delete_url = change_url(article).replace("change/", "delete/")
+    assert admin_client.post(delete_url, {"post": "yes"}).status_code == 302
+    deleted = Version.objects.get_deleted(Article).get(object_id=str(article.pk))
+    before = stored_pages_version()
+
+    shown = admin_client.get(f"/admin/education/article/recover/{deleted.pk}/")
+
+    assert shown.status_code == 200
+    assert stored_pages_version() == before
 
 
 def test_a_stale_save_is_refused_and_the_newer_draft_kept(client, admin_client, editor, article):
