@@ -110,24 +110,30 @@ def measure_in(workdir):
 
 
 def measure_postgres(workdir):
-    """The questionnaire, then search at the grown size, on PostgreSQL with Redis, when the
-    machine has them."""
+    """The cached article with stored pages in Redis, the questionnaire, then search at the
+    grown size, on PostgreSQL with Redis, when the machine has them."""
     try:
         database = SiteDatabase(POSTGRES_URL, workdir)
     except Exception as error:  # no PostgreSQL here: say so in the results
         skipped = {"skipped": f"PostgreSQL not reachable ({error.__class__.__name__})"}
-        return {"journeys_postgres": skipped, "search_postgres": skipped}
+        return {"pages_redis": skipped, "journeys_postgres": skipped, "search_postgres": skipped}
     env = site_env(workdir, database.url, REDIS_URL)
+    floor_pages = workdir / "floor-redis"
     try:
         prepare_site(env)
         with running(env) as site:
+            save_floor_pages(site, floor_pages)
+            floor_env = {**env, "FLOOR_PAGES": str(floor_pages)}
+            with running(floor_env, "bench.floor:application") as floor:
+                step("cached article, pages stored in Redis")
+                pages = measure_pages(site, floor, ROUNDS, names=["article, cached"])
             step("questionnaire journeys on PostgreSQL with Redis")
             journeys = measure_journeys([site.url])
             # Search reads only articles, so the results are not grown here.
             grow(env, GROWN_ARTICLES, results=0)
             step("search on PostgreSQL, grown articles")
             search = search_p95_ms(site)
-        return {"journeys_postgres": journeys, "search_postgres": search}
+        return {"pages_redis": pages, "journeys_postgres": journeys, "search_postgres": search}
     finally:
         database.drop()
 
@@ -214,10 +220,11 @@ def median_of(runs):
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def measure_pages(site, floor, rounds):
-    runs = {name: {"site": [], "floor": []} for name in PAGES}
+def measure_pages(site, floor, rounds, names=tuple(PAGES)):
+    runs = {name: {"site": [], "floor": []} for name in names}
     for _ in range(rounds):
-        for name, (site_path, floor_path) in PAGES.items():
+        for name in names:
+            site_path, floor_path = PAGES[name]
             runs[name]["site"].append(wrk(site.url + site_path))
             runs[name]["floor"].append(wrk(floor.url + floor_path))
     return {

@@ -57,11 +57,24 @@ def _cached(results):
     return results["small"]["article, cached"]
 
 
+def _on_redis(read):
+    """A figure of the cached article with stored pages in Redis, or None if not measured."""
+
+    def metric(results):
+        pages = results.get("pages_redis", {"skipped": "not measured"})
+        return None if "skipped" in pages else read(pages["article, cached"])
+
+    return metric
+
+
 # metric key -> how to read it from the results; None when it was not measured.
 METRICS = {
     "cached_article_floor_ratio": lambda r: _cached(r)["site"]["rps"] / _cached(r)["floor"]["rps"],
     "cached_article_p99_ms": lambda r: _cached(r)["site"]["p99"],
     "cached_article_errors": lambda r: _cached(r)["site"]["errors"],
+    "cached_article_floor_ratio_redis": _on_redis(lambda p: p["site"]["rps"] / p["floor"]["rps"]),
+    "cached_article_p99_ms_redis": _on_redis(lambda p: p["site"]["p99"]),
+    "cached_article_errors_redis": _on_redis(lambda p: p["site"]["errors"]),
     "uncached_article_p50_ms": lambda r: r["small"]["article, uncached"]["site"]["p50"],
     "page_weight_kb": lambda r: r["weight"]["total"] / KB,
     "render_blocking_scripts": lambda r: len(r["weight"]["blocking"]),
@@ -175,6 +188,7 @@ def render(results, budgets):
             "",
             *page_table(results["small"]),
             "",
+            *redis_pages_section(results.get("pages_redis")),
             "## Questionnaire",
             "",
             "| database | journeys/s | journeys | errors | slowest journey |",
@@ -277,6 +291,17 @@ def growth_section(results, method):
         f"{retention['seconds']:.1f} s, while 8 clients completed",
         f"{writers['journeys']} journeys with {writers['errors']} errors",
         f"(slowest journey {writers['slowest_s']:.2f} s).",
+        "",
+    ]
+
+
+def redis_pages_section(pages):
+    if pages is None or "skipped" in pages:
+        return []
+    return [
+        "## Pages stored in Redis (PostgreSQL), small site",
+        "",
+        *page_table(pages),
         "",
     ]
 

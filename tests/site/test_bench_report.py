@@ -32,6 +32,7 @@ def made_up_results(**changes):
         "large": {**pages(small), **pages({"article, uncached": 290.0}, p50=31.0)},
         "journeys_sqlite": journeys,
         "journeys_postgres": {**journeys, "per_second": 23.0},
+        "pages_redis": pages({"article, cached": 5000.0}, p99=12.0),
         "weight": {"parts": {"HTML (gzip)": 5000, "site.css (br)": 2000}, "total": 7000,
                    "blocking": [], "third_party": []},
         "grow_seconds": 3.0,
@@ -107,6 +108,21 @@ def test_the_grown_site_is_held_to_its_worst_page():
     assert rows[slowdown][1:] == ("1.88 x", "**no**")
 
 
+def test_the_cached_article_is_held_to_the_floor_with_pages_in_redis_too():
+    results = made_up_results()
+    results["pages_redis"]["article, cached"]["site"]["rps"] = 700.0  # floor 1000
+
+    markdown = report.render(results, report.load_budgets())
+
+    rows = budget_rows(markdown)
+    assert rows["Cached article, pages in Redis: throughput against the floor"][1:] == (
+        "0.70 x the floor",
+        "**no**",
+    )
+    assert rows["Cached article, pages in Redis: p99 at 32 connections"][1:] == ("12.0 ms", "yes")
+    assert "## Pages stored in Redis (PostgreSQL), small site" in markdown
+
+
 def test_the_first_render_from_the_database_is_reported_beside_the_kept_parts():
     markdown = report.render(made_up_results(), report.load_budgets())
 
@@ -116,12 +132,17 @@ def test_the_first_render_from_the_database_is_reported_beside_the_kept_parts():
 
 def test_postgresql_missing_shows_as_not_measured_and_both_search_figures_are_listed():
     skipped = {"skipped": "PostgreSQL not reachable (OperationalError)"}
-    results = made_up_results(journeys_postgres=skipped, search_postgres=skipped)
+    results = made_up_results(
+        journeys_postgres=skipped, search_postgres=skipped, pages_redis=skipped
+    )
 
     markdown = report.render(results, report.load_budgets())
 
     rows = budget_rows(markdown)
     assert rows["Grown site, PostgreSQL: search p95"][1:] == ("not measured", "**not measured**")
+    redis_ratio = "Cached article, pages in Redis: throughput against the floor"
+    assert rows[redis_ratio][1:] == ("not measured", "**not measured**")
+    assert "## Pages stored in Redis" not in markdown
     assert "| SQLite | FTS5 table | 120 | 20.0 ms |" in markdown
     assert "| PostgreSQL, Redis | tsvector column, GIN index | - | PostgreSQL not reachable" in (
         markdown
