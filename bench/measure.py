@@ -344,14 +344,8 @@ def first_render_ms(site, articles=200):
             break
         addresses += new
         page += 1
-    timings = []
     addresses = addresses[:articles]
-    for address in addresses:
-        url = f"{site.url}{address}?bench=first"
-        started = time.perf_counter()
-        with urllib.request.urlopen(url) as response:
-            response.read()
-        timings.append((time.perf_counter() - started) * 1000)
+    timings = timed_gets(f"{site.url}{address}?bench=first" for address in addresses)
     percentiles = statistics.quantiles(timings, n=20)
     return {"p50": statistics.median(timings), "p95": percentiles[-1], "articles": len(addresses)}
 
@@ -359,14 +353,19 @@ def first_render_ms(site, articles=200):
 def search_p95_ms(site):
     """Distinct searches one after another, so each is a miss of the results cache."""
     queries = [f"{a} {b}" for i, a in enumerate(SEARCH_WORDS) for b in SEARCH_WORDS[i + 1 :]]
+    timings = timed_gets(f"{site.url}/search/?q={urllib.parse.quote(query)}" for query in queries)
+    return {"p95": statistics.quantiles(timings, n=20)[-1], "queries": len(queries)}
+
+
+def timed_gets(urls):
+    """Each address fetched in turn, one at a time; how long each took, in ms."""
     timings = []
-    for query in queries:
-        url = f"{site.url}/search/?q={urllib.parse.quote(query)}"
+    for url in urls:
         started = time.perf_counter()
         with urllib.request.urlopen(url) as response:
             response.read()
         timings.append((time.perf_counter() - started) * 1000)
-    return {"p95": statistics.quantiles(timings, n=20)[-1], "queries": len(queries)}
+    return timings
 
 
 def retention_under_load(site, env):

@@ -6,14 +6,19 @@ import pytest
 from django.contrib.admin.models import DELETION, LogEntry
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from reversion.models import Version
 
 from editorial import drafts
 from editorial.models import Draft, SignOff, WorkflowEvent
 from education.models import Article
 from tests.support.admin_forms import submit
-from tests.support.editorial_steps import admin_url, decide, save_change, submit_for_review
+from tests.support.editorial_steps import (
+    add_article,
+    admin_url,
+    decide,
+    save_change,
+    submit_for_review,
+)
 from tests.support.pages import parse
 
 ARTICLES = "/admin/education/article/"
@@ -32,27 +37,6 @@ def delete_with_list_action(client, article):
     return client.post(
         ARTICLES, {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"}
     )
-
-
-def new_article(editor_client):
-    """An article an editor added: hidden from readers, with its first draft."""
-    response = editor_client.post(
-        f"{ARTICLES}add/",
-        {
-            "title": "Brand new",
-            "slug": "brand-new",
-            "summary": "New.",
-            "body": "## Start\n\nText.",
-            "publish_at_0": timezone.localdate().isoformat(),
-            "publish_at_1": "00:00:00",
-            "order": 1,
-            "group": "about",
-            "sources-TOTAL_FORMS": 0,
-            "sources-INITIAL_FORMS": 0,
-        },
-    )
-    assert response.status_code == 302
-    return Article.objects.get(slug="brand-new")
 
 
 @pytest.mark.parametrize("how", [delete, delete_with_list_action])
@@ -90,7 +74,7 @@ def test_an_editor_is_shown_no_delete_link_and_a_message_instead_of_the_delete_p
 def test_deleting_a_never_published_page_deletes_its_draft_and_keeps_its_record(
     editor_client, reviewer_client, db
 ):
-    article = new_article(editor_client)
+    article = add_article(editor_client)
     submit_for_review(editor_client, article)
     decide(reviewer_client, article, "send_back", "Say how much.")
     record = list(WorkflowEvent.objects.for_object(article).values_list("action", flat=True))
@@ -161,7 +145,7 @@ def signed_off_meanwhile(article, editor_client, reviewer):
 def test_a_page_signed_off_after_an_editor_was_allowed_to_delete_it_is_not_deleted(
     editor, editor_client, reviewer
 ):
-    article = new_article(editor_client)
+    article = add_article(editor_client)
     stale_copy = Article.objects.get(pk=article.pk)
     assert drafts.may_delete(stale_copy, editor)
     signed_off_meanwhile(article, editor_client, reviewer)()
@@ -177,7 +161,7 @@ def test_a_page_signed_off_after_an_editor_was_allowed_to_delete_it_is_not_delet
 def test_a_sign_off_that_finishes_while_an_editor_deletes_keeps_the_page_and_says_why(
     editor_client, reviewer, monkeypatch, how
 ):
-    article = new_article(editor_client)
+    article = add_article(editor_client)
     approve = signed_off_meanwhile(article, editor_client, reviewer)
     lock_page = drafts.lock_page
 
@@ -210,7 +194,7 @@ def test_a_page_deleted_meanwhile_is_a_refusal_not_an_error(reviewer, make_artic
 
 
 def test_one_refused_page_of_those_chosen_deletes_none(editor_client, editor, make_article):
-    first, second = new_article(editor_client), make_article(title="Water", signed_off=False)
+    first, second = add_article(editor_client), make_article(title="Water", signed_off=False)
 
     with pytest.raises(drafts.Refused):
         drafts.delete_pages([first, second], editor)

@@ -10,6 +10,7 @@ from education.models import Article
 from tests.support.admin_forms import logged_in
 from tests.support.editorial_steps import (
     NEW_BODY,
+    add_article,
     admin_url,
     decide,
     draft_form,
@@ -220,22 +221,7 @@ def test_a_scheduled_approval_goes_live_at_its_time(
 
 
 def test_a_new_article_stays_hidden_until_approved(client, editor_client, reviewer_client, db):
-    editor_client.post(
-        "/admin/education/article/add/",
-        {
-            "title": "Brand new",
-            "slug": "brand-new",
-            "summary": "New.",
-            "body": "## Start\n\nText.",
-            "publish_at_0": timezone.localdate().isoformat(),
-            "publish_at_1": "00:00:00",
-            "order": 1,
-            "group": "about",
-            "sources-TOTAL_FORMS": 0,
-            "sources-INITIAL_FORMS": 0,
-        },
-    )
-    article = Article.objects.get(slug="brand-new")
+    article = add_article(editor_client)
     assert client.get(article.get_absolute_url()).status_code == 404
 
     submit_for_review(editor_client, article)

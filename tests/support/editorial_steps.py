@@ -1,6 +1,9 @@
 """The workflow's steps as each person takes them in the admin."""
 
+from django.utils import timezone
+
 from editorial.models import Draft
+from education.models import Article
 from tests.support.admin_forms import form_data, submit
 from tests.support.pages import parse
 
@@ -9,6 +12,27 @@ NEW_BODY = "## Start\n\nDrink plenty of water every day."
 
 def admin_url(obj, page):
     return f"/admin/education/{obj._meta.model_name}/{obj.pk}/{page}/"
+
+
+def add_article(client):
+    """An editor adds an article in the admin: it stays hidden, with its first draft."""
+    response = client.post(
+        "/admin/education/article/add/",
+        {
+            "title": "Brand new",
+            "slug": "brand-new",
+            "summary": "New.",
+            "body": "## Start\n\nText.",
+            "publish_at_0": timezone.localdate().isoformat(),
+            "publish_at_1": "00:00:00",
+            "order": 1,
+            "group": "about",
+            "sources-TOTAL_FORMS": 0,
+            "sources-INITIAL_FORMS": 0,
+        },
+    )
+    assert response.status_code == 302
+    return Article.objects.get(slug="brand-new")
 
 
 def save_change(client, article, **changes):
