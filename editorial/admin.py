@@ -15,14 +15,14 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.models import LogEntry
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, resolve, reverse
+from django.urls import path, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
@@ -378,14 +378,6 @@ class WorkflowAdmin(EditorialAdmin):
         if not permission(request, obj):
             raise PermissionDenied
         return obj
-
-    def _url(self, page, object_id):
-        opts = self.opts
-        return reverse(
-            f"admin:{opts.app_label}_{opts.model_name}_{page}",
-            args=[quote(object_id)],
-            current_app=self.admin_site.name,
-        )
 
     def _urls(self, object_id):
         pages = ["change", "preview", "submit", "review", "audit", "history"]

@@ -4,8 +4,10 @@ to save over someone else's newer save (of the live object, or of its open draft
 import reversion
 from django import forms
 from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from reversion.admin import VersionAdmin
 
@@ -81,6 +83,15 @@ class EditorialAdmin(VersionAdmin):
     form = EditorialForm
     object_history_template = "admin/editorial_history.html"
     editorial_fieldset = ("Save", {"fields": [COMMENT_FIELD, LOADED_VERSION_FIELD]})
+
+    def _url(self, page, object_id):
+        """The address of one of this object's admin pages ("change", "history", ...)."""
+        opts = self.opts
+        return reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_{page}",
+            args=[quote(object_id)],
+            current_app=self.admin_site.name,
+        )
 
     def get_fieldsets(self, request, obj=None):
         # Without declared fieldsets Django lists the form's extra fields too: move them last.

@@ -3,7 +3,6 @@ admin mixin that holds every triage save and delete to it."""
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.urls import reverse
 
 from editorial.revisions import EditorialAdmin
 from triage import engine
@@ -90,15 +89,7 @@ class SafetyGatedAdmin(EditorialAdmin):
             return super().delete_view(request, object_id, extra_context)
         except SafetyGateRefusal as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
-            return HttpResponseRedirect(self._change_url(object_id))
-
-    def _change_url(self, object_id):
-        meta = self.opts
-        return reverse(
-            f"{self.admin_site.name}:{meta.app_label}_{meta.model_name}_change",
-            args=[object_id],
-            current_app=self.admin_site.name,
-        )
+            return HttpResponseRedirect(self._url("change", object_id))
 
     def get_actions(self, request):
         # Bulk delete would bypass the gate; delete one at a time instead.
