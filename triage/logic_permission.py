@@ -14,27 +14,28 @@ def may_edit_logic(user):
     return user.has_perm(EDIT_LOGIC_PERMISSION)
 
 
-def _with_logic_fields_read_only(request, readonly, logic_fields):
-    if may_edit_logic(request.user):
-        return list(readonly)
-    return [*readonly, *logic_fields]
-
-
-class LogicPermissionAdminMixin:
-    """For a triage model admin: `logic_fields` read-only, and no adding, deleting or
-    restoring from history, without the permission to edit the logic."""
+class _LogicFieldsMixin:
+    """`logic_fields` read-only, and no rows deleted, without the permission to edit the
+    logic: what a model admin and an inline share."""
 
     logic_fields = ()
 
     def get_readonly_fields(self, request, obj=None):
         readonly = super().get_readonly_fields(request, obj)
-        return _with_logic_fields_read_only(request, readonly, self.logic_fields)
-
-    def has_add_permission(self, request):
-        return may_edit_logic(request.user) and super().has_add_permission(request)
+        if may_edit_logic(request.user):
+            return list(readonly)
+        return [*readonly, *self.logic_fields]
 
     def has_delete_permission(self, request, obj=None):
         return may_edit_logic(request.user) and super().has_delete_permission(request, obj)
+
+
+class LogicPermissionAdminMixin(_LogicFieldsMixin):
+    """For a triage model admin: `logic_fields` read-only, and no adding, deleting or
+    restoring from history, without the permission to edit the logic."""
+
+    def has_add_permission(self, request):
+        return may_edit_logic(request.user) and super().has_add_permission(request)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self._require_logic_permission(request)
@@ -49,18 +50,9 @@ class LogicPermissionAdminMixin:
             raise PermissionDenied
 
 
-class LogicPermissionInlineMixin:
+class LogicPermissionInlineMixin(_LogicFieldsMixin):
     """For an inline of rows the rules read: `logic_fields` read-only, and no rows added or
     deleted, without the permission to edit the logic."""
 
-    logic_fields = ()
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = super().get_readonly_fields(request, obj)
-        return _with_logic_fields_read_only(request, readonly, self.logic_fields)
-
     def has_add_permission(self, request, obj):
         return may_edit_logic(request.user) and super().has_add_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return may_edit_logic(request.user) and super().has_delete_permission(request, obj)
