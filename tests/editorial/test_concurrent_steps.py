@@ -7,7 +7,13 @@ from django.test.utils import CaptureQueriesContext
 
 from editorial import drafts
 from editorial.models import Draft, SignOff
-from tests.support.editorial_steps import save_change, submitted_change
+from tests.support.editorial_steps import (
+    first_read_of,
+    lock_of,
+    requires_row_locks,
+    save_change,
+    submitted_change,
+)
 
 
 def test_an_approval_of_a_draft_saved_again_meanwhile_is_refused(editor_client, reviewer, article):
@@ -46,24 +52,6 @@ def test_sending_back_a_draft_approved_meanwhile_is_refused(
         drafts.send_back(second_copy, second_reviewer, "Say how much.")
 
     assert Draft.objects.get().state == Draft.State.APPROVED
-
-
-def lock_of(table, queries):
-    """Where in the queries the first row lock on the table is taken, or None."""
-    for position, sql in enumerate(queries):
-        if sql.startswith("SELECT") and f'FROM "{table}"' in sql and "FOR UPDATE" in sql:
-            return position
-    return None
-
-
-def first_read_of(table, queries):
-    return next(i for i, sql in enumerate(queries) if f'FROM "{table}"' in sql)
-
-
-requires_row_locks = pytest.mark.skipif(
-    not connection.features.has_select_for_update,
-    reason="SQLite has no row locks: its transactions here take the write lock as they begin",
-)
 
 
 @requires_row_locks

@@ -16,6 +16,9 @@ from tests.support.editorial_steps import (
     add_article,
     admin_url,
     decide,
+    first_read_of,
+    lock_of,
+    requires_row_locks,
     save_change,
     submit_for_review,
 )
@@ -203,10 +206,7 @@ def test_one_refused_page_of_those_chosen_deletes_none(editor_client, editor, ma
     assert Draft.objects.open().for_object(first).exists()
 
 
-@pytest.mark.skipif(
-    not connection.features.has_select_for_update,
-    reason="SQLite has no row locks: its transactions here take the write lock as they begin",
-)
+@requires_row_locks
 def test_deleting_a_page_locks_its_row_before_it_decides(editor, make_article):
     article = make_article(title="Water", status=Article.Status.DRAFT, signed_off=False)
 
@@ -214,11 +214,7 @@ def test_deleting_a_page_locks_its_row_before_it_decides(editor, make_article):
         drafts.delete_page(article, editor)
 
     queries = [q["sql"] for q in captured]
-    lock = next(
-        i
-        for i, sql in enumerate(queries)
-        if 'FROM "education_article"' in sql and "FOR UPDATE" in sql
-    )
-    decided = next(i for i, sql in enumerate(queries) if 'FROM "editorial_signoff"' in sql)
+    lock = lock_of("education_article", queries)
+    decided = first_read_of("editorial_signoff", queries)
     deleted = next(i for i, sql in enumerate(queries) if sql.startswith("DELETE"))
-    assert lock < decided < deleted
+    assert lock is not None and lock < decided < deleted

@@ -4,14 +4,13 @@ its snapshot), and saving it keeps every row of the draft."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cramps_site.page_cache import VERSION_KEY, content_version
 from editorial.models import Draft
 from education.models import Source
 from tests.support.editorial_steps import NEW_BODY, admin_url, draft_form, save_change
+from tests.support.pages import stored_pages_version
 
 WRITES = ("INSERT", "UPDATE", "DELETE")
 ACCESSED = datetime.date(2026, 11, 1).isoformat()
@@ -47,8 +46,7 @@ def test_opening_the_change_form_of_a_drafted_article_writes_nothing(
 ):
     other = make_article(title="Stretching")
     drafted(editor_client, article, related=[str(other.pk)])
-    content_version()  # the version stored pages are kept under, as a reader would find it
-    version_before = cache.get(VERSION_KEY)
+    version_before = stored_pages_version()
 
     with CaptureQueriesContext(connection) as queries:
         form = draft_form(editor_client, article)
@@ -57,7 +55,7 @@ def test_opening_the_change_form_of_a_drafted_article_writes_nothing(
     assert writes == []
     # No transaction either (a test's own shows any inner one as a savepoint).
     assert not [q for q in queries if "SAVEPOINT" in q["sql"]]
-    assert cache.get(VERSION_KEY) == version_before
+    assert stored_pages_version() == version_before
     assert form["body"].replace("\r\n", "\n") == NEW_BODY
     assert (form["sources-0-title"], form["sources-1-title"]) == (
         "NHS: leg cramps (checked again)",
@@ -70,14 +68,13 @@ def test_opening_the_change_form_of_a_drafted_article_writes_nothing(
 
 def test_previewing_and_saving_a_draft_keep_the_stored_pages(editor_client, article):
     drafted(editor_client, article)
-    content_version()
-    version_before = cache.get(VERSION_KEY)
+    version_before = stored_pages_version()
 
     preview = editor_client.get(admin_url(article, "preview"))
     saved = save_change(editor_client, article, body=NEW_BODY + " Sip slowly.")
 
     assert preview.status_code == 200 and saved.status_code == 302
-    assert cache.get(VERSION_KEY) == version_before
+    assert stored_pages_version() == version_before
     assert "Sip slowly." in Draft.objects.get().snapshot["object"]["fields"]["body"]
 
 

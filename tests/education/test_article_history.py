@@ -4,15 +4,13 @@ Every change is a draft until a clinical reviewer approves it; approval makes th
 """
 
 import pytest
-from django.core.cache import cache
 from reversion.models import Version
 
-from cramps_site.page_cache import VERSION_KEY, content_version
 from editorial.models import Draft, WorkflowEvent
 from education.models import Article
 from tests.support.admin_forms import form_data, submit
 from tests.support.editorial_steps import decide, draft_form, submit_for_review
-from tests.support.pages import parse
+from tests.support.pages import parse, stored_pages_version
 
 
 @pytest.fixture
@@ -118,11 +116,6 @@ def test_a_deleted_article_comes_back_hidden_with_its_sources(admin_client, appr
     assert [s.title for s in recovered.sources.all()] == ["Original source"]
     assert not recovered.is_public  # back as a draft, for review before readers see it
     assert Draft.objects.open().for_object(recovered).exists()
-
-
-def stored_pages_version():
-    content_version()  # the version stored pages are kept under, as a reader would find it
-    return cache.get(VERSION_KEY)
 
 
 def test_opening_and_restoring_an_older_version_keep_the_stored_pages(admin_client):

@@ -1,5 +1,7 @@
 """The workflow's steps as each person takes them in the admin."""
 
+import pytest
+from django.db import connection
 from django.utils import timezone
 
 from editorial.models import Draft
@@ -63,3 +65,24 @@ def decide(client, article, decision, comment=""):
 
 def draft_form(client, article):
     return form_data(client.get(admin_url(article, "change")))
+
+
+# Row locks, as the queries of one step show them ---------------------------------------
+
+
+def lock_of(table, queries):
+    """Where in the queries the first row lock on the table is taken, or None."""
+    for position, sql in enumerate(queries):
+        if sql.startswith("SELECT") and f'FROM "{table}"' in sql and "FOR UPDATE" in sql:
+            return position
+    return None
+
+
+def first_read_of(table, queries):
+    return next(i for i, sql in enumerate(queries) if f'FROM "{table}"' in sql)
+
+
+requires_row_locks = pytest.mark.skipif(
+    not connection.features.has_select_for_update,
+    reason="SQLite has no row locks: its transactions here take the write lock as they begin",
+)

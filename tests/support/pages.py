@@ -5,7 +5,9 @@ import re
 
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.core.cache import cache
 
+from cramps_site.page_cache import VERSION_KEY, content_version
 from education.shipped_content import load_red_flags
 
 BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "caption"]
@@ -65,3 +67,9 @@ class WSGIResponse:
         if self.headers.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
         return body.decode()
+
+
+def stored_pages_version():
+    """The content version stored pages are kept under, as a reader's request would find it."""
+    content_version()
+    return cache.get(VERSION_KEY)
