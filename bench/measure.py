@@ -82,7 +82,7 @@ def measure_in(workdir):
     floor_pages = workdir / "floor"
     with running(env) as site:
         save_floor_pages(site, floor_pages)
-        with running({**env, "FLOOR_PAGES": str(floor_pages)}, "bench.floor:application") as floor:
+        with running_floor(env, floor_pages) as floor:
             step("pages, small site")
             results["small"] = measure_pages(site, floor, ROUNDS)
             step("questionnaire journeys on SQLite")
@@ -96,7 +96,7 @@ def measure_in(workdir):
     grow(env, GROWN_ARTICLES, GROWN_RESULTS)
     results["grow_seconds"] = time.monotonic() - started
     with running(env) as site:
-        with running({**env, "FLOOR_PAGES": str(floor_pages)}, "bench.floor:application") as floor:
+        with running_floor(env, floor_pages) as floor:
             step("pages, grown site")
             results["large"] = measure_pages(site, floor, GROWN_ROUNDS)
         results["admin_list_ms"] = admin_list_ms(site)
@@ -123,8 +123,7 @@ def measure_postgres(workdir):
         prepare_site(env)
         with running(env) as site:
             save_floor_pages(site, floor_pages)
-            floor_env = {**env, "FLOOR_PAGES": str(floor_pages)}
-            with running(floor_env, "bench.floor:application") as floor:
+            with running_floor(env, floor_pages) as floor:
                 step("cached article, pages stored in Redis")
                 pages = measure_pages(site, floor, ROUNDS, names=["article, cached"])
             step("questionnaire journeys on PostgreSQL with Redis")
@@ -184,6 +183,11 @@ def running(env, wsgi_app="cramps_site.wsgi:application"):
         yield server
     finally:
         server.stop()
+
+
+def running_floor(env, floor_pages):
+    """The floor: the same gunicorn serving the site's saved page bytes (bench/floor.py)."""
+    return running({**env, "FLOOR_PAGES": str(floor_pages)}, "bench.floor:application")
 
 
 # wrk ---------------------------------------------------------------------------------------
@@ -368,18 +372,25 @@ def timed_gets(urls):
     return timings
 
 
+# The grown results are spread over TRIAGE_RETENTION_DAYS (30 by default): keeping 29 days
+# deletes about a day of them.
+RETENTION_DAYS = 29
+RETENTION_CLIENTS = 8
+
+
 def retention_under_load(site, env):
     """Delete a day of results while people submit; count the writers' errors."""
-    outcome = {}
+    outcome = {"days": RETENTION_DAYS, "clients": RETENTION_CLIENTS}
 
     def purge():
         started = time.monotonic()
-        outcome["output"] = manage(env, "purge_results", "--days", "29").strip()
+        days = str(RETENTION_DAYS)
+        outcome["output"] = manage(env, "purge_results", "--days", days).strip()
         outcome["seconds"] = time.monotonic() - started
 
     purger = threading.Thread(target=purge)
     purger.start()
-    writers = measure_journeys([site.url], clients=8, seconds=10)
+    writers = measure_journeys([site.url], clients=RETENTION_CLIENTS, seconds=10)
     purger.join()
     return {**outcome, "writers": writers}
 

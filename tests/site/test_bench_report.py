@@ -40,7 +40,8 @@ def made_up_results(**changes):
         "first_render": {"p50": 9.5, "p95": 14.25, "articles": 200},
         "search_sqlite": {"p95": 20.0, "queries": 120},
         "search_postgres": {"p95": 12.0, "queries": 120},
-        "retention": {"output": "Deleted 3 results older than 29 days.", "seconds": 0.5,
+        "retention": {"days": 29, "clients": 8, "seconds": 0.5,
+                      "output": "Deleted 3 results older than 29 days.",
                       "writers": {**journeys, "journeys": 40}},
     }  # fmt: skip
     results.update(changes)
