@@ -56,11 +56,10 @@ def test_an_administrator_sets_a_reviewers_clinical_role_on_their_user_page(admi
     assert page.select_one("#id_first_name")["value"] == "Test"
 
 
-def test_the_comment_boxes_limits_come_from_their_forms(make_article, editor, reviewer):
+def test_the_comment_boxes_limits_come_from_their_forms(
+    make_article, editor_client, reviewer_client
+):
     article = make_article(title="Water")
-    editor_client, reviewer_client = Client(), Client()
-    editor_client.force_login(editor)
-    reviewer_client.force_login(reviewer)
     save_change(editor_client, article, body="## Start\n\nDrink water.")
 
     submit_page = parse(editor_client.get(admin_url(article, "submit")))

@@ -5,7 +5,6 @@ import pytest
 from django.test import Client
 
 from education.models import SitePage
-from tests.support.admin_forms import logged_in
 from tests.support.editorial_steps import decide, save_change, submit_for_review
 from tests.support.pages import parse
 
@@ -19,8 +18,9 @@ def public_text(about):
     return parse(Client().get(about.get_absolute_url())).select_one("main").get_text()
 
 
-def test_an_edited_site_page_stays_as_it_was_until_a_reviewer_approves(editor, reviewer, about):
-    editor_client, reviewer_client = logged_in(editor), logged_in(reviewer)
+def test_an_edited_site_page_stays_as_it_was_until_a_reviewer_approves(
+    editor_client, reviewer_client, about
+):
     new_body = "## Who we are\n\nA small team that writes plain health pages."
 
     assert save_change(editor_client, about, body=new_body).status_code == 302

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from education.models import Article
-from tests.support.admin_forms import logged_in, submit
+from tests.support.admin_forms import submit
 from tests.support.editorial_steps import decide, submit_for_review
 
 
@@ -31,7 +31,7 @@ def test_a_stored_page_is_served_without_django_or_the_database(
     assert int(response.headers["Content-Length"]) == len(response.content)
 
 
-def test_an_approved_change_shows_at_once(wsgi_get, admin_client, reviewer, make_article):
+def test_an_approved_change_shows_at_once(wsgi_get, admin_client, reviewer_client, make_article):
     article = make_article(title="Before")
     assert "Before" in wsgi_get(article.get_absolute_url()).text()
     assert "Before" in wsgi_get("/").text()
@@ -39,7 +39,6 @@ def test_an_approved_change_shows_at_once(wsgi_get, admin_client, reviewer, make
     submit_for_review(admin_client, article)
     assert "Before" in wsgi_get(article.get_absolute_url()).text()  # a draft changes nothing
 
-    reviewer_client = logged_in(reviewer)
     decide(reviewer_client, article, "approve")
 
     assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
@@ -239,7 +238,7 @@ UNCACHED = "?utm_source=newsletter"
 
 
 def test_an_approved_change_shows_at_once_on_a_page_rendered_afresh(
-    wsgi_get, admin_client, reviewer, make_article
+    wsgi_get, admin_client, reviewer_client, make_article
 ):
     related = make_article(title="Related before", slug="related")
     article = make_article(title="Before")
@@ -250,19 +249,21 @@ def test_an_approved_change_shows_at_once_on_a_page_rendered_afresh(
     for changed, title in ((article, "After"), (related, "Related after")):
         submit(admin_client, f"/admin/education/article/{changed.pk}/change/", title=title)
         submit_for_review(admin_client, changed)
-        decide(logged_in(reviewer), changed, "approve")
+        decide(reviewer_client, changed, "approve")
 
     page = wsgi_get(url).text()
     assert "<h1>After</h1>" in page and "Related after" in page
 
 
-def test_a_sign_off_shows_at_once_on_a_page_rendered_afresh(wsgi_get, reviewer, make_article):
+def test_a_sign_off_shows_at_once_on_a_page_rendered_afresh(
+    wsgi_get, reviewer_client, make_article
+):
     long_ago = timezone.localdate() - datetime.timedelta(days=400)
     article = make_article(last_reviewed=long_ago, next_review_due=long_ago)
     url = article.get_absolute_url() + UNCACHED
     assert f"{long_ago:%Y-%m-%d}" in wsgi_get(url).text()
 
-    decide(logged_in(reviewer), article, "no_changes")
+    decide(reviewer_client, article, "no_changes")
 
     page = wsgi_get(url).text()
     assert f'Page last reviewed: <time datetime="{timezone.localdate():%Y-%m-%d}">' in page
