@@ -32,7 +32,7 @@ from editorial.diff import word_diff
 from editorial.forms import DecisionForm, SubmitForm
 from editorial.models import Draft, ReviewerProfile, SignOff, WorkflowEvent
 from editorial.readability import readability
-from editorial.revisions import EditorialAdmin
+from editorial.revisions import EditorialAdmin, restore_message
 
 RECOVERING = "editorial_recovering"
 # The open draft the change form being shown reads from (set on the request for one GET).
@@ -138,10 +138,10 @@ class WorkflowAdmin(EditorialAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         snapshot = drafts.take_snapshot(form.instance, self._children(request, form.instance))
-        message = self._change_summary(request, form, formsets, change)
+        message = restore_message(request) or self._change_summary(request, form, formsets, change)
         if change and not getattr(request, RECOVERING, False):
             raise drafts.DraftSaved(snapshot, message)
-        drafts.record_draft(form.instance, snapshot, request.user, message)
+        drafts.record_draft(form.instance, snapshot, request.user, message, draft_action(request))
 
     # Deleting (who may, and what goes with the page: editorial/drafts.py) ------------------
 
@@ -190,7 +190,10 @@ class WorkflowAdmin(EditorialAdmin):
     def _keep_draft(self, request, object_id, saved):
         obj = self.get_object(request, unquote(object_id))
         before = drafts.open_draft(obj)
-        drafts.record_draft(obj, saved.snapshot, request.user, saved.message)
+        drafts.record_draft(obj, saved.snapshot, request.user, saved.message, draft_action(request))
+        if restore_message(request):
+            # The restore itself rolled back (with its log entry): the history keeps its draft.
+            self.log_change(request, obj, saved.message)
         if before and before.state == Draft.State.SUBMITTED:
             return self._to_change_form(request, object_id, WITHDRAWN_MESSAGE)
         return self._to_change_form(request, object_id, DRAFT_SAVED_MESSAGE)
@@ -387,6 +390,13 @@ class WorkflowAdmin(EditorialAdmin):
         if message:
             messages.success(request, message)
         return HttpResponseRedirect(self._url("change", object_id))
+
+
+def draft_action(request):
+    """How the audit record names a draft kept from this request: a save, or a restore."""
+    if restore_message(request):
+        return WorkflowEvent.Action.RESTORED
+    return WorkflowEvent.Action.SAVED
 
 
 def showing_rows(formset_class, rows):

@@ -182,8 +182,9 @@ def _lock_draft(draft):
 
 
 @transaction.atomic
-def record_draft(obj, snapshot, user, message):
-    """Keep a save as the object's open draft (made if there is none), out of review."""
+def record_draft(obj, snapshot, user, message, action=WorkflowEvent.Action.SAVED):
+    """Keep a save (or a restored version) as the object's open draft (made if there is
+    none), out of review."""
     obj = lock_page(obj)
     draft = open_draft(obj) or Draft(target=obj, base_version=latest_version(obj))
     draft.snapshot = snapshot
@@ -192,7 +193,7 @@ def record_draft(obj, snapshot, user, message):
     draft.updated_by = user
     draft.save()
     draft.editors.add(user)
-    _event(obj, draft, user, WorkflowEvent.Action.SAVED, message)
+    _event(obj, draft, user, action, message)
     return draft
 
 

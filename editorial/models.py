@@ -156,6 +156,7 @@ class WorkflowEvent(models.Model):
         SENT_BACK = "sent_back", "Sent back to the editor"
         APPROVED = "approved", "Approved"
         REVIEWED = "reviewed", "Reviewed, no changes needed"
+        RESTORED = "restored", "Restored an earlier version as a draft"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

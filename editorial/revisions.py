@@ -1,20 +1,33 @@
 """What every edited thing in the admin shares: revisions, an optional comment, and a refusal
 to save over someone else's newer save (of the live object, or of its open draft)."""
 
+from contextlib import nullcontext
+
 import reversion
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.models import LogEntry
-from django.contrib.admin.utils import quote
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.revisions import _get_options
+from reversion.utils import mute_signals
 
 from editorial.drafts import latest_version, open_draft
 
 COMMENT_FIELD = "revision_comment"
 LOADED_VERSION_FIELD = "loaded_version"
+# Set on the request while a version is restored: the Version, and whether the form saved.
+RESTORING = "editorial_restoring"
+RESTORE_SAVED = "editorial_restore_saved"
 
 
 class SavedState:
@@ -76,9 +89,25 @@ def stale_message(user, when):
     )
 
 
+class _ShownOnly(Exception):
+    """Carries the page that showed a version out of the transaction that wrote it."""
+
+    def __init__(self, response):
+        super().__init__("shown only")
+        self.response = response
+
+
 class EditorialAdmin(VersionAdmin):
     """Every save is a revision with its author and an optional comment; history shows the
-    revisions and Django's log entries side by side."""
+    revisions and Django's log entries side by side.
+
+    Restoring (an older version of an object) and recovering (a deleted one) are our own
+    views, not django-reversion's: they accept only a version of this admin's model (and,
+    restoring, of this object), ask the permissions a change asks, write back that one
+    version with the rows it follows (an article's sources, a rule's conditions) and
+    nothing else of its revision, and keep the result only when the admin's own save went
+    through, so every check a save makes (a draft, the safety gate) holds for a restore too.
+    """
 
     form = EditorialForm
     object_history_template = "admin/editorial_history.html"
@@ -108,13 +137,17 @@ class EditorialAdmin(VersionAdmin):
         return entry
 
     def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
+        entry = super().log_change(request, obj, restore_message(request) or message)
         self._add_comment(request, entry)
         return entry
 
     def save_model(self, request, obj, form, change):
         request.revision_comment = form.cleaned_data.get(COMMENT_FIELD, "")
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        setattr(request, RESTORE_SAVED, True)
 
     def _add_comment(self, request, entry):
         comment = getattr(request, "revision_comment", "")
@@ -127,3 +160,105 @@ class EditorialAdmin(VersionAdmin):
         ).select_related("user")
         context = {"log_entries": log_entries, **(extra_context or {})}
         return super().history_view(request, object_id, context)
+
+    # Restoring and recovering ---------------------------------------------------------------
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        object_id = unquote(object_id)
+        obj = self.get_object(request, object_id)
+        versions = Version.objects.get_for_object_reference(self.model, object_id)
+        version = versions.filter(pk=version_id).select_related("revision__user").first()
+        if obj is None or version is None:
+            raise Http404(f"This {self.opts.verbose_name} has no version with this number.")
+        if request.method == "POST":
+            allowed = self.has_change_permission(request, obj)
+        else:
+            allowed = self.has_view_or_change_permission(request, obj)
+        if not allowed:
+            raise PermissionDenied
+        context = {"title": f"Revert {version.object_repr}", "revert": True}
+        template = self.revision_form_template or self._reversion_get_template_list(
+            "revision_form.html"
+        )
+        return self._restore(request, version, template, {**context, **(extra_context or {})})
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not (self.has_add_permission(request) and self.has_change_permission(request)):
+            raise PermissionDenied
+        deleted = Version.objects.get_deleted(self.model)
+        version = deleted.filter(pk=version_id).select_related("revision__user").first()
+        if version is None:
+            raise Http404(f"No deleted {self.opts.verbose_name} has a version with this number.")
+        context = {"title": f"Recover {version.object_repr}", "recover": True}
+        template = self.recover_form_template or self._reversion_get_template_list(
+            "recover_form.html"
+        )
+        return self._restore(request, version, template, {**context, **(extra_context or {})})
+
+    def _restore(self, request, version, template, context):
+        """Write the version back and run the admin's change form over it.
+
+        Showing it (GET) always rolls back, with signals muted so nothing is told of a
+        change that never happens. Posting keeps the change only if the form saved: a
+        refusal, a "does not exist" redirect or an error page all roll it back.
+        """
+        setattr(request, RESTORING, version)
+        setattr(request, RESTORE_SAVED, False)  # a refused first try (the safety gate) saved none
+        showing = request.method != "POST"
+        signals = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        try:
+            with (
+                transaction.atomic(using=version.db),
+                mute_signals(*signals) if showing else nullcontext(),
+            ):
+                revert_one(version)
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(version.object_id), request.path, context
+                    )
+                    if showing or not getattr(request, RESTORE_SAVED, False):
+                        raise _ShownOnly(self._shown(response, template))
+        except _ShownOnly as shown:
+            return shown.response
+        except (RevertError, models.ProtectedError) as error:
+            messages.error(request, f"Nothing was restored: {error}")
+            return HttpResponseRedirect(self._url("history", version.object_id))
+        return response
+
+    def _shown(self, response, template):
+        if response.status_code != 200:
+            raise RevertError("the version could not be shown as a form.")
+        response.template_name = template
+        return response.render()
+
+
+def restore_message(request):
+    """What the history says of a restore or a recovery in progress, else ""."""
+    version = getattr(request, RESTORING, None)
+    if version is None:
+        return ""
+    saved = timezone.localtime(version.revision.date_created).strftime("%d %B %Y at %H:%M")
+    who = version.revision.user.get_username() if version.revision.user else "a data migration"
+    return f"Restored version {version.pk}, saved on {saved} by {who}."
+
+
+def revert_one(version):
+    """Write back this one version, with the rows its object follows (an article's sources)
+    as the same revision saved them for it; nothing else of the revision."""
+    version.revert()
+    obj = version._model._default_manager.filter(pk=version.object_id).first()
+    if obj is None:
+        raise RevertError("the version could not be read back.")
+    same_revision = version.revision.version_set.exclude(pk=version.pk)
+    for name in _get_options(type(obj)).follow:
+        relation = obj._meta.get_field(name)
+        if not relation.one_to_many:
+            continue  # only inline rows belong to the object; other relations are its own
+        rows = relation.related_model
+        parent = relation.field.attname
+        kept = []
+        for row in same_revision.filter(content_type=ContentType.objects.get_for_model(rows)):
+            if str(row.field_dict.get(parent)) == str(obj.pk):
+                row.revert()
+                kept.append(row.object_id)
+        rows._default_manager.filter(**{parent: obj.pk}).exclude(pk__in=kept).delete()
