@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from editorial.revisions import EditorialAdmin
 from triage.admin_forms import ConditionForm, ConditionFormSet, SafetyCaseForm
 from triage.logic_permission import (
     LogicPermissionAdminMixin,
@@ -40,8 +39,12 @@ class QuestionAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(EditorialAdmin):
+class PageAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
+    """A page's number decides the order of the questions, and so where the questionnaire
+    may stop early; its slug is its address. Both are logic; the words are not."""
+
     list_display = ["number", "title", "slug"]
+    logic_fields = ["number", "slug"]
 
 
 class ConditionInline(LogicPermissionInlineMixin, admin.TabularInline):
@@ -110,12 +113,18 @@ class AdviceStepAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
 
 
 @admin.register(SafetyCase)
-class SafetyCaseAdmin(EditorialAdmin):
+class SafetyCaseAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
+    """Every field of a safety case is what the gate holds the rules to, so all of it is
+    logic: without the permission to edit the logic a case is read, never changed."""
+
     form = SafetyCaseForm
     list_display = ["name", "expected_level", "expected_factors", "forbidden_advice"]
     list_filter = ["expected_level"]
     list_select_related = ["expected_level"]
     search_fields = ["name"]
+
+    def has_change_permission(self, request, obj=None):
+        return may_edit_logic(request.user) and super().has_change_permission(request, obj)
 
 
 @admin.register(Result)

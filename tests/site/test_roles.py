@@ -9,7 +9,7 @@ from reversion.models import Version
 from editorial.models import Draft
 from tests.support.admin_forms import form_data, submit
 from tests.support.pages import parse
-from triage.models import AdviceStep, Factor, Level, Question, Rule
+from triage.models import AdviceStep, Factor, Level, Page, Question, Rule, SafetyCase
 
 # Choices and conditions are edited inside their question and rule.
 TRIAGE_LOGIC = ["question", "rule", "safetycase", "page"]
@@ -82,8 +82,9 @@ LOGIC_AND_TEXT = {
     "level": (Level, "rank", "headline"),
     "factor": (Factor, "order", "title"),
     "advicestep": (AdviceStep, "section", "text"),
+    "page": (Page, "number", "title"),
 }
-TRIAGE_ROWS = [*LOGIC_AND_TEXT, "condition", "choice"]
+TRIAGE_ROWS = [*LOGIC_AND_TEXT, "condition", "choice", "safetycase"]
 
 
 @pytest.fixture
@@ -249,3 +250,53 @@ def test_only_clinical_reviewers_may_edit_the_checkers_logic(db, role):
     may_edit = group.permissions.filter(codename="edit_triage_logic").exists()
 
     assert may_edit == (role == "Clinical reviewers")
+
+
+def test_without_the_logic_permission_a_page_is_retitled_and_keeps_its_number_and_address(
+    client, rule_writer
+):
+    client.force_login(rule_writer)
+    page = Page.objects.get(number=1)
+    slug = page.slug
+    url = f"/admin/triage/page/{page.pk}/change/"
+    fields = form_data(client.get(url))
+
+    response = client.post(url, {**fields, "number": "99", "slug": "moved", "title": "Renamed"})
+
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert (page.number, page.slug, page.title) == (1, slug, "Renamed")
+    assert "number" not in fields and "slug" not in fields
+
+
+def test_without_the_logic_permission_a_safety_case_is_read_never_changed(client, rule_writer):
+    client.force_login(rule_writer)
+    case = SafetyCase.objects.order_by("pk").first()
+    before = SafetyCase.objects.filter(pk=case.pk).values().get()
+    url = f"/admin/triage/safetycase/{case.pk}/change/"
+
+    shown = client.get(url)
+    changed = client.post(url, {**form_data(shown), "name": "Renamed", "answers": "{}"})
+
+    assert shown.status_code == 200 and "name" not in form_data(shown)
+    assert changed.status_code == 403
+    assert SafetyCase.objects.filter(pk=case.pk).values().get() == before
+
+
+def test_without_the_logic_permission_safety_cases_are_not_added_deleted_or_restored(
+    client, rule_writer
+):
+    client.force_login(rule_writer)
+    case = SafetyCase.objects.order_by("pk").first()
+    version = saved_version(case)
+    count = SafetyCase.objects.count()
+
+    responses = [
+        client.get("/admin/triage/safetycase/add/"),
+        client.post(f"/admin/triage/safetycase/{case.pk}/delete/", {"post": "yes"}),
+        client.post(f"/admin/triage/safetycase/{case.pk}/history/{version.pk}/", {}),
+        client.get(f"/admin/triage/safetycase/recover/{version.pk}/"),
+    ]
+
+    assert [response.status_code for response in responses] == [403, 403, 403, 403]
+    assert SafetyCase.objects.count() == count

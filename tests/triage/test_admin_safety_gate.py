@@ -16,6 +16,7 @@ from triage.models import (
     Condition,
     Factor,
     Level,
+    Page,
     Question,
     Rule,
     SafetyCase,
@@ -363,3 +364,16 @@ def test_the_refused_form_saves_once_put_right(admin_client, e1):
     response = admin_client.post(url_of(e1), put_right)
 
     assert response.status_code == 302, refusal(response)
+
+
+def test_asking_the_first_page_last_is_refused_naming_a_case(admin_client, state_before):
+    """The pages' order decides where an emergency stops the questions early."""
+    page = Page.objects.get(number=1)
+    data = {**form_data(admin_client.get(url_of(page))), "number": "99"}
+
+    response = admin_client.post(url_of(page), data)
+
+    assert response.status_code == 200
+    assert NOT_SAVED in refusal(response)
+    assert database_state() == state_before
+    assert Page.objects.get(pk=page.pk).number == 1
