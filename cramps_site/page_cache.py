@@ -26,11 +26,15 @@ changed outside Django's signals, say); views decide per request what the clock 
 changes (whether an article is out yet).
 
 The request checks mirror Django's own, so a stored page is served only where Django would
-have served the same page: SESSION_COOKIE_NAME (a request with a session, such as staff,
-previews and people part-way through the questionnaire, goes to Django), ALLOWED_HOSTS
+have served the same page: SESSION_COOKIE_NAME (a request that carries it anywhere in its
+Cookie header, however the rest of the header is written, goes to Django: staff, previews and
+people part-way through the questionnaire), the admin's address (never stored), ALLOWED_HOSTS
 (validate_host, as HttpRequest.get_host), SECURE_SSL_REDIRECT with SECURE_PROXY_SSL_HEADER
 (SecurityMiddleware's redirect, HttpRequest.is_secure), and STATIC_URL and MEDIA_URL (files
-that are served elsewhere). Other methods and query strings go to Django as usual.
+that are served elsewhere). Other methods and query strings go to Django as usual. A response
+is stored only if its view marked it public and nothing said otherwise since: a response that
+says `private` or `no-store`, or one made for a request marked with `never_store` (a staff
+preview of a draft), is never stored.
 """
 
 import collections
@@ -40,7 +44,6 @@ import functools
 import hashlib
 import re
 import time
-from http.cookies import CookieError, SimpleCookie
 
 from django.conf import settings
 from django.core.cache import cache
@@ -61,6 +64,10 @@ PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
 _NOT_BUILT = object()
 # Where serve_cached_pages leaves the key it worked out, for the middleware to fill.
 KEY_IN_ENVIRON = "cramps.page_key"
+# Set on a request whose response must never be stored, whatever its view says (never_store).
+NEVER_STORE = "cramps_never_store"
+# Cache-Control directives that forbid a shared copy.
+PRIVATE_DIRECTIVES = {"private", "no-store"}
 
 
 class _Local:
@@ -168,13 +175,28 @@ def public_page(view=None, *, paginated=False, keep_for=None):
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         # A page its view marked private (a staff preview) is never stored, whoever asked.
-        private = "no-store" in response.get("Cache-Control", "")
         storable_address = paginated or not request.META.get("QUERY_STRING")
-        if response.status_code == 200 and not private and storable_address:
+        if response.status_code == 200 and storable(request, response) and storable_address:
             response.page_cache_seconds = keep_for()
         return response
 
     return wrapper
+
+
+def never_store(request):
+    """Mark a request whose response nobody else may ever get (a staff preview of a draft):
+    before any view runs, so no view can mark it public."""
+    setattr(request, NEVER_STORE, True)
+
+
+def storable(request, response):
+    """Whether a response may be stored for everyone: its request was not marked
+    never_store, and its Cache-Control allows a shared copy."""
+    directives = {
+        directive.split("=", 1)[0].strip().lower()
+        for directive in response.get("Cache-Control", "").split(",")
+    }
+    return not getattr(request, NEVER_STORE, False) and not directives & PRIVATE_DIRECTIVES
 
 
 def page_key(environ):
@@ -185,7 +207,7 @@ def page_key(environ):
         return None
     path = environ.get("PATH_INFO", "")
     if (
-        path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
+        path.startswith((settings.STATIC_URL, settings.MEDIA_URL, f"/{settings.ADMIN_URL}"))
         or _has_session(environ)
         or not _secure_enough(environ)
     ):
@@ -201,13 +223,10 @@ def page_key(environ):
 
 
 def _has_session(environ):
-    cookies = environ.get("HTTP_COOKIE", "")
-    if settings.SESSION_COOKIE_NAME not in cookies:
-        return False
-    try:
-        return settings.SESSION_COOKIE_NAME in SimpleCookie(cookies)
-    except CookieError:  # an unreadable cookie header: let Django decide
-        return True
+    """Whether the session cookie's name is anywhere in the Cookie header. Deliberately no
+    cookie parser: parsers differ on odd headers (one that stops at `foo;` while Django reads
+    on), and a request that might have a session must never get, or leave, a stored page."""
+    return settings.SESSION_COOKIE_NAME in environ.get("HTTP_COOKIE", "")
 
 
 def _secure_enough(environ):
@@ -248,7 +267,13 @@ class PageCacheMiddleware:
         key = meta[KEY_IN_ENVIRON] if KEY_IN_ENVIRON in meta else page_key(meta)
         response = self.get_response(request)
         seconds = getattr(response, "page_cache_seconds", None)
-        if key and seconds and not response.cookies and not response.streaming:
+        if (
+            key
+            and seconds
+            and storable(request, response)
+            and not response.cookies
+            and not response.streaming
+        ):
             headers = [
                 (name, value)
                 for name, value in response.items()

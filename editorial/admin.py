@@ -26,7 +26,7 @@ from django.urls import path, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from cramps_site.page_cache import content_unchanged
+from cramps_site.page_cache import content_unchanged, never_store
 from editorial import drafts, notifications
 from editorial.diff import word_diff
 from editorial.forms import DecisionForm, SubmitForm
@@ -232,6 +232,7 @@ class WorkflowAdmin(EditorialAdmin):
     def preview_view(self, request, object_id):
         """The draft through the reader's own view and template, exactly as it will look."""
         obj = self._object_or_404(request, object_id, self.has_change_permission)
+        never_store(request)
         with drafts.draft_in_place(drafts.open_draft(obj)):
             match = resolve(type(obj)._default_manager.get(pk=obj.pk).get_absolute_url())
             response = rendered(match.func(request, *match.args, **match.kwargs))

@@ -346,3 +346,48 @@ def test_nothing_found_is_not_kept_so_guessed_addresses_push_nothing_out(db, mon
 
     assert page_cache.per_version("questionnaire", lambda: builds.append("again")) == "kept"
     assert builds == ["questionnaire"]
+
+
+def test_a_session_cookie_after_one_a_parser_stops_at_still_counts(db):
+    from cramps_site.page_cache import page_key
+
+    factory = RequestFactory()
+    for cookies in ["foo; sessionid=abc", 'a="b; sessionid=abc', "x=1;sessionid=abc"]:
+        assert page_key(factory.get("/", headers={"cookie": cookies}).environ) is None, cookies
+    assert page_key(factory.get("/", headers={"cookie": "theme=dark"}).environ)
+
+
+def test_no_admin_address_is_ever_stored(db):
+    from cramps_site.page_cache import page_key
+
+    assert page_key(RequestFactory().get("/admin/education/article/1/preview/").environ) is None
+
+
+def test_a_response_that_says_private_is_not_stored(rf):
+    from django.http import HttpResponse
+
+    from cramps_site.page_cache import PageCacheMiddleware
+
+    def view_saying(cache_control):
+        response = HttpResponse("mine")
+        response["Cache-Control"] = cache_control
+        response.page_cache_seconds = 60
+        return lambda request: response
+
+    for cache_control in ["private", "no-store", "max-age=60, Private"]:
+        PageCacheMiddleware(view_saying(cache_control))(rf.get("/"))
+
+        assert stored_page("/") is None, cache_control
+    PageCacheMiddleware(view_saying("max-age=60"))(rf.get("/"))
+    assert stored_page("/") is not None
+
+
+def test_a_preview_of_a_published_article_is_never_stored(admin_client, make_article):
+    article = make_article(title="Live words")
+    submit(admin_client, f"/admin/education/article/{article.pk}/change/", title="Draft words")
+
+    response = admin_client.get(f"/admin/education/article/{article.pk}/preview/")
+
+    assert "Draft words" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert getattr(response, "page_cache_seconds", None) is None

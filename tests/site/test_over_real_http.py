@@ -8,10 +8,12 @@ is set (CI's second pass).
 import http.client
 import os
 import urllib.parse
+import urllib.request
 from contextlib import ExitStack
 
 import pytest
 
+from tests.support.admin_forms import form_fields_in_html
 from tests.support.answers import PAGES, with_changes
 from tests.support.flows import FIRST_PAGE
 from tests.support.live_site import (
@@ -140,3 +142,29 @@ def test_with_https_required_plain_http_to_the_site_is_redirected(site):
     status, _ = raw_request(site["https_only"], "GET", "/articles/", {"Host": "127.0.0.1"})
 
     assert status == 301
+
+
+def session_id(person):
+    handler = next(
+        h for h in person.opener.handlers if isinstance(h, urllib.request.HTTPCookieProcessor)
+    )
+    return next(cookie.value for cookie in handler.cookiejar if cookie.name == "sessionid")
+
+
+def test_a_draft_preview_never_reaches_anyone_else_whatever_the_cookie_header(site):
+    url = site["behind_proxy"]
+    admin = Browser(headers={"X-Forwarded-For": "198.51.100.30"})
+    admin.post_form(url + LOGIN, url + LOGIN, {"username": "admin", "password": ADMIN_PASSWORD})
+    change = url + "/admin/education/article/1/change/"
+    _, _, form = admin.get(change)
+    fields = {**form_fields_in_html(form), "title": "Words only the draft has"}
+    assert admin.request(change, fields, referer=change)[0] == 302
+    preview = "/admin/education/article/1/preview/"
+    odd_cookie = {"Cookie": f"foo; sessionid={session_id(admin)}"}
+
+    seen_by_admin = raw_request(url, "GET", preview, odd_cookie)
+    seen_by_others = [raw_request(url, "GET", preview, {}) for _ in range(2)]
+
+    assert seen_by_admin[0] == 200 and "Words only the draft has" in seen_by_admin[1]
+    for status, body in seen_by_others:
+        assert status == 302 and "Words only the draft has" not in body
