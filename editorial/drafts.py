@@ -235,12 +235,24 @@ def approve(draft, reviewer, comment, reviewed_saves):
         write_snapshot(live, draft.snapshot)
         live.publish()
         live.save()
+        _check_shown_as_reviewed(live, draft)
         reversion.set_user(reviewer)
         reversion.set_comment(f"Approved by {name}, {role}. {comment}".strip())
     draft.state = Draft.State.APPROVED
     draft.save(update_fields=["state", "updated_at"])
     _event(live, draft, reviewer, WorkflowEvent.Action.APPROVED, comment)
     return _sign_off(live, reviewer, SignOff.Kind.APPROVED, comment, draft=draft)
+
+
+def _check_shown_as_reviewed(live, draft):
+    """Readers get exactly what the reviewer read: the draft as it was saved. Something it
+    shows but does not hold (a picture) may have changed since; then nothing is approved."""
+    if live.reader_html() != draft_object(draft.snapshot).reader_html():
+        raise Refused(
+            "Something this draft shows (a picture, say) changed after the draft was saved, "
+            "so readers would not see what you reviewed, and it was not approved. Ask the "
+            "editor to open the draft and save it again, then review it as it is now."
+        )
 
 
 @transaction.atomic

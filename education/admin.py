@@ -1,11 +1,14 @@
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from reversion.models import Version
 
 from editorial.admin import WorkflowAdmin
 from editorial.revisions import EditorialAdmin, EditorialForm
@@ -133,6 +136,12 @@ class ArticleAdmin(WorkflowAdmin):
 READER_FIELDS = ["alt_text", "decorative", "caption", "credit", "license"]
 
 
+def shows_otherwise(image, version):
+    """Whether readers would see something else of the picture after restoring the version."""
+    saved = version.field_dict
+    return any(saved.get(name) != getattr(image, name) for name in [*READER_FIELDS, "renditions"])
+
+
 class ImageForm(EditorialForm):
     upload = forms.FileField(
         label="Picture file",
@@ -155,16 +164,10 @@ class ImageForm(EditorialForm):
         cleaned = super().clean()
         seen_by_readers = [name for name in READER_FIELDS if name in self.changed_data]
         if self.instance.pk and (seen_by_readers or cleaned.get("upload")):
-            # Scheduled articles count: their approved text must not change before they go live.
-            shown_in = Article.objects.filter(status=Article.Status.PUBLISHED, images=self.instance)
-            if shown_in.exists():
-                # What readers see changes only through a clinically approved article draft.
-                raise forms.ValidationError(
-                    "Published articles show this picture: "
-                    + ", ".join(f"“{article}”" for article in shown_in)
-                    + ". To change what readers see, add the new version as a new picture and "
-                    "put its reference in the article, whose draft then goes to clinical review."
-                )
+            # What readers see changes only through a clinically approved article draft.
+            refusal = self.instance.in_use_refusal()
+            if refusal:
+                raise forms.ValidationError(refusal)
         return cleaned
 
     def save(self, commit=True):
@@ -189,8 +192,48 @@ class ImageAdmin(EditorialAdmin):
     ]
     readonly_fields = ["preview", "reference_snippet", "used_in"]
 
+    # A deleted picture's files go with it (education/apps.py), so there is nothing to recover.
+    change_list_template = "admin/change_list.html"
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(articles_using=Count("articles"))
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """An older version is one more change to what readers see: refused, as a change
+        is, while anything shows the picture."""
+        image = self.get_object(request, unquote(object_id))
+        version = Version.objects.get_for_object_reference(Image, unquote(object_id))
+        version = version.filter(pk=version_id).first()
+        if image is not None and version is not None and shows_otherwise(image, version):
+            refusal = image.in_use_refusal()
+            if refusal:
+                messages.error(request, f"This version was not restored. {refusal}")
+                return HttpResponseRedirect(self._url("change", image.pk))
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        messages.error(
+            request,
+            "A deleted picture's files are deleted with it, so it cannot be recovered. "
+            "Upload the picture again.",
+        )
+        return HttpResponseRedirect(reverse("admin:education_image_changelist"))
+
+    recoverlist_view = recover_view
+
+    def delete_view(self, request, object_id, extra_context=None):
+        image = self.get_object(request, unquote(object_id))
+        refusal = image.in_use_refusal() if image is not None else ""
+        if refusal and self.has_delete_permission(request, image):
+            messages.error(request, f"This picture was not deleted. {refusal}")
+            return HttpResponseRedirect(self._url("change", image.pk))
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        # Deleting many at once would skip the check above: one at a time.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
     @admin.display(description="Picture")
     def thumbnail(self, image):

@@ -1,5 +1,6 @@
 import dataclasses
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from editorial.models import Reviewed, ReviewedQuerySet
+from editorial.models import Draft, Reviewed, ReviewedQuerySet
 from education import pictures
 from education.illustrations import illustration_figures, illustrations
 from education.rendering import Figure, render_markdown
@@ -245,6 +246,31 @@ class Image(models.Model):
     @property
     def reference(self):
         return f"![[image:{self.pk}]]"
+
+    def shown_in(self):
+        """The titles of what shows this picture to readers now or once approved: published
+        (or scheduled) articles, and article drafts still open. What readers see of it must
+        not change under them, nor under a draft a clinician is reading."""
+        published = Article.objects.filter(status=Article.Status.PUBLISHED, images=self)
+        drafts = Draft.objects.open().filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            snapshot__object__fields__body__icontains=self.reference,
+        )
+        return [f"“{article}”" for article in published] + [
+            f"the draft of “{draft.title}”" for draft in drafts
+        ]
+
+    def in_use_refusal(self):
+        """Why what readers see of this picture may not change now, or "" if it may."""
+        shown_in = self.shown_in()
+        if not shown_in:
+            return ""
+        return (
+            "Readers see this picture, or will once a draft is approved, in "
+            + ", ".join(shown_in)
+            + ". To change what they see, add the new version as a new picture and put its "
+            "reference in the article, whose draft then goes to clinical review."
+        )
 
     @property
     def alt(self):

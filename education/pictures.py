@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -128,3 +129,21 @@ def save_encoded(picture, format, width, storage):
     if not storage.exists(name):  # the same bytes are already there under this name
         storage.save(name, ContentFile(content))
     return name
+
+
+def delete_files_of(sender, instance, **kwargs):
+    """A deleted picture's files go too, once the deletion is committed: they were public
+    and kept by browsers for good, so they must not outlive the picture. A file another
+    picture also uses (the same bytes uploaded twice) stays."""
+    names = {rendition["name"] for rendition in instance.renditions}
+
+    def delete_unused():
+        still_used = {
+            rendition["name"]
+            for renditions in sender.objects.values_list("renditions", flat=True)
+            for rendition in renditions
+        }
+        for name in names - still_used:
+            default_storage.delete(name)
+
+    transaction.on_commit(delete_unused)

@@ -40,9 +40,13 @@ def test_an_editor_cannot_recover_a_checker_factor_through_the_picture_admin(edi
     factor.title = "Live title"
     factor.save()
 
-    response = editor_client.post(f"/admin/education/image/recover/{version.pk}/", {})
+    through_pictures = editor_client.post(
+        f"/admin/education/image/recover/{version.pk}/", {}, follow=True
+    )
+    through_articles = editor_client.post(f"/admin/education/article/recover/{version.pk}/", {})
 
-    assert response.status_code == 404
+    assert "cannot be recovered" in through_pictures.content.decode()
+    assert through_articles.status_code == 404
     factor.refresh_from_db()
     assert factor.title == "Live title"
 
@@ -53,7 +57,7 @@ def test_a_version_of_another_model_or_object_is_not_found(admin_client):
     article_version = shipped_version(article)
 
     responses = [
-        admin_client.post(f"/admin/education/image/recover/{article_version.pk}/", {}),
+        admin_client.post(f"/admin/triage/rule/recover/{article_version.pk}/", {}),
         admin_client.post(f"/admin/triage/factor/recover/{article_version.pk}/", {}),
         admin_client.post(f"/admin/education/article/recover/{article_version.pk}/", {}),
         admin_client.post(

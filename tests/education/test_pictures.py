@@ -205,7 +205,9 @@ def test_what_readers_see_of_a_published_picture_changes_only_through_sign_off(
     response = submit(admin_client, url, **change)
 
     assert response.status_code == 200
-    assert "Published articles show this picture: “How to stretch”" in errors(response)
+    assert "Readers see this picture, or will once a draft is approved, in “How to stretch”" in (
+        errors(response)
+    )
     article.refresh_from_db()
     assert f'alt="{picture.alt_text}"' in article.body_html
     assert submit(admin_client, url, title="Renamed for the list").status_code == 302
@@ -215,10 +217,11 @@ def test_a_picture_in_use_cannot_be_deleted(admin_client, picture, make_article)
     make_article(title="How to stretch", body=f"{picture.reference}\n")
     url = f"/admin/education/image/{picture.pk}/delete/"
 
-    page = admin_client.get(url)
+    page = admin_client.get(url, follow=True)
     admin_client.post(url, {"post": "yes"})
 
-    assert "Shown in “How to stretch”" in page.content.decode()
+    assert "This picture was not deleted. Readers see this picture" in page.content.decode()
+    assert "“How to stretch”" in page.content.decode()
     assert Image.objects.filter(pk=picture.pk).exists()
 
 
