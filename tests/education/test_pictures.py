@@ -7,10 +7,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.files.storage import default_storage
 from PIL import Image as PillowImage
+from reversion.models import Version
 
+from editorial.models import Draft
 from education.models import Article, Image
 from education.pictures import MAX_BYTES, RENDITION_NAME
 from tests.support.admin_forms import form_data, submit
+from tests.support.editorial_steps import decide, submitted_change
 from tests.support.pages import parse
 from tests.support.picture_files import picture_bytes, upload
 
@@ -302,3 +305,130 @@ def test_a_new_picture_needs_a_file(admin_client):
     assert response.status_code == 200
     assert "This field is required" in errors(response)
     assert not Image.objects.exists()
+
+
+@pytest.fixture
+def submitted_draft_showing(editor_client, make_article):
+    """A published article without the picture, and a submitted draft that adds it."""
+
+    def submitted(picture):
+        article = make_article(title="How to stretch", body="## Stretch\n\nNo picture yet.")
+        body = f"## Stretch\n\n{picture.reference}\n"
+        return article, submitted_change(editor_client, article, body=body)
+
+    return submitted
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"caption": "A different caption."},
+        {"alt_text": "Something else entirely."},
+        {"upload": "new file"},
+    ],
+)
+def test_a_picture_only_a_submitted_draft_shows_cannot_change_under_the_reviewer(
+    admin_client, picture, submitted_draft_showing, change
+):
+    submitted_draft_showing(picture)
+    before = Image.objects.filter(pk=picture.pk).values().get()
+    if "upload" in change:
+        change = {"upload": upload(picture_bytes(800, 600))}
+
+    response = submit(admin_client, f"/admin/education/image/{picture.pk}/change/", **change)
+
+    assert response.status_code == 200
+    assert "the draft of “How to stretch”" in errors(response)
+    assert Image.objects.filter(pk=picture.pk).values().get() == before
+
+
+def test_approval_is_refused_if_a_picture_the_draft_shows_changed_since(
+    reviewer_client, picture, submitted_draft_showing
+):
+    article, draft = submitted_draft_showing(picture)
+    # Changed outside the admin's checks, as a script or a bug might.
+    Image.objects.filter(pk=picture.pk).update(caption="Not what the reviewer saw.")
+
+    response = decide(reviewer_client, article, "approve")
+
+    assert response.status_code == 403
+    assert "changed after the draft was saved" in parse(response).get_text()
+    article.refresh_from_db()
+    draft.refresh_from_db()
+    assert "No picture yet." in article.body and draft.state == Draft.State.SUBMITTED
+
+
+def test_approval_publishes_the_picture_the_reviewer_saw(
+    reviewer_client, picture, submitted_draft_showing
+):
+    article, _ = submitted_draft_showing(picture)
+
+    assert decide(reviewer_client, article, "approve").status_code == 302
+
+    article.refresh_from_db()
+    assert picture.caption in article.body_html
+
+
+def test_restoring_an_older_picture_version_is_refused_while_a_published_article_shows_it(
+    admin_client, picture, make_article
+):
+    url = f"/admin/education/image/{picture.pk}/change/"
+    assert submit(admin_client, url, caption="The newer caption.").status_code == 302
+    older = Version.objects.get_for_object(picture).order_by("pk").first()
+    make_article(title="How to stretch", body=f"## Stretch\n\n{picture.reference}\n")
+    revert = f"/admin/education/image/{picture.pk}/history/{older.pk}/"
+
+    response = admin_client.post(revert, {**form_data(admin_client.get(url)), "caption": "x"})
+
+    assert response.status_code == 302
+    assert "This version was not restored" in admin_client.get(url).content.decode()
+    picture.refresh_from_db()
+    assert picture.caption == "The newer caption."
+
+
+def test_restoring_an_older_version_of_a_picture_nothing_shows_works(admin_client, picture):
+    url = f"/admin/education/image/{picture.pk}/change/"
+    assert submit(admin_client, url, caption="The newer caption.").status_code == 302
+    older = Version.objects.get_for_object(picture).order_by("pk").first()
+    revert = f"/admin/education/image/{picture.pk}/history/{older.pk}/"
+
+    response = admin_client.post(revert, form_data(admin_client.get(revert)))
+
+    assert response.status_code == 302
+    picture.refresh_from_db()
+    assert picture.caption == FIELDS["caption"]
+
+
+def test_a_picture_an_open_draft_shows_cannot_be_deleted(
+    admin_client, picture, submitted_draft_showing
+):
+    submitted_draft_showing(picture)
+
+    admin_client.post(f"/admin/education/image/{picture.pk}/delete/", {"post": "yes"})
+
+    assert Image.objects.filter(pk=picture.pk).exists()
+
+
+def test_deleting_a_picture_deletes_its_files(
+    admin_client, picture, media_root, django_capture_on_commit_callbacks
+):
+    assert stored_files(media_root)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/education/image/{picture.pk}/delete/", {"post": "yes"})
+
+    assert not Image.objects.exists()
+    assert stored_files(media_root) == []
+
+
+def test_a_file_another_picture_also_uses_stays_when_one_is_deleted(
+    admin_client, picture, media_root, django_capture_on_commit_callbacks
+):
+    same = add_image(admin_client, upload(picture_bytes(1600, 900, location=True)))
+    assert same.status_code == 302
+    kept = sorted(stored_files(media_root))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/education/image/{picture.pk}/delete/", {"post": "yes"})
+
+    assert sorted(stored_files(media_root)) == kept
