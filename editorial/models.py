@@ -7,15 +7,27 @@ who, when, which version, and their comment. The public review block reads only 
 """
 
 import calendar
+import unicodedata
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from reversion.models import Version
+
+
+def one_line(value):
+    """A title goes into page headings and the workflow's email subjects, where a line
+    break or another control character would break the header: one line of text only."""
+    if any(unicodedata.category(character) in {"Cc", "Zl", "Zp"} for character in value):
+        raise ValidationError(
+            "Write this on one line, without line breaks, tabs or other control characters.",
+            code="control_character",
+        )
 
 
 def months_after(day, months):

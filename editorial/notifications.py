@@ -57,7 +57,11 @@ def _send_later(subject, body, recipients):
 
 
 def _send(subject, body, recipients):
+    # A title saved before titles were held to one line must not break the header.
+    subject = " ".join(subject.split())
     try:
         send_mail(subject, body, None, recipients)
-    except OSError:
+    except Exception:
+        # Whatever the mail server or the message does (SMTP errors, a refused header), the
+        # step is recorded already: the person gets their page, and the failure is logged.
         logger.exception("Could not email %s about %r", ", ".join(recipients), subject)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from editorial.models import Draft, Reviewed, ReviewedQuerySet
+from editorial.models import Draft, Reviewed, ReviewedQuerySet, one_line
 from education import pictures
 from education.illustrations import illustration_figures, illustrations
 from education.rendering import Figure, render_markdown
@@ -46,7 +46,7 @@ class Article(Reviewed):
         HELP = "help", "Getting help"
         LIVING = "living", "Living with cramps"
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[one_line])
     slug = models.SlugField(
         max_length=200, unique=True, help_text="The last part of the web address."
     )
@@ -358,7 +358,7 @@ class SitePage(Reviewed):
         PRIVACY = "privacy", "Privacy"
         ACCESSIBILITY = "accessibility", "Accessibility statement"
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[one_line])
     slug = models.SlugField(max_length=50, unique=True, choices=Slug.choices)
     summary = models.CharField(
         max_length=300, help_text="One or two plain sentences, shown under the title."

@@ -14,6 +14,7 @@ srcset: an editor's own raw HTML for them is still stripped.
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import nh3
 from django.template.loader import render_to_string
@@ -131,6 +132,25 @@ def sanitize_html(html):
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_own_image_addresses,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+
+
+def _own_image_addresses(tag, attribute, value):
+    """An image may load only from this site (a relative address, such as our media or
+    static files): one from another site would tell it who reads which page, and could
+    change what readers see without a clinical review."""
+    if tag == "img" and attribute == "src" and not is_own_address(value):
+        return None
+    return value
+
+
+def is_own_address(url):
+    # As browsers read an address: tabs and line breaks anywhere, and spaces and control
+    # characters at either end, are dropped ("ht\ttps://host" is https://host).
+    url = re.sub(r"[\t\n\r]", "", url).strip("".join(map(chr, range(0x21))))
+    address = urlsplit(url)
+    # Browsers read a backslash as a slash, so "/\\host" would reach another site too.
+    return not (address.scheme or address.netloc or url.startswith("//") or "\\" in url)

@@ -114,3 +114,25 @@ def test_script_text_is_removed_not_shown():
 
     assert "alert" not in html
     assert "Before" in html and "after" in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "![tracker](https://evil.example/pixel.png)",
+        "![tracker](//evil.example/pixel.png)",
+        '<img src="HTTP://evil.example/pixel.png" alt="x">',
+        '<img src="ht\ttps://evil.example/pixel.png" alt="x">',
+        '<img src="&#104;ttps://evil.example/pixel.png" alt="x">',
+        '<img src="/\\evil.example/pixel.png" alt="x">',
+    ],
+)
+def test_an_image_from_another_site_loses_its_address(source):
+    html = render_markdown(source).html
+
+    assert "evil.example" not in html
+
+
+@pytest.mark.parametrize("src", ["/media/images/a-480.webp", "/static/img/leg.svg", "leg.svg"])
+def test_an_image_from_this_site_keeps_its_address(src):
+    assert f'src="{src}"' in render_markdown(f"![A leg]({src})").html
