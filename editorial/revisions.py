@@ -10,7 +10,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
@@ -220,7 +220,7 @@ class EditorialAdmin(VersionAdmin):
                         raise _ShownOnly(self._shown(response, template))
         except _ShownOnly as shown:
             return shown.response
-        except (RevertError, models.ProtectedError) as error:
+        except (RevertError, models.ProtectedError, IntegrityError) as error:
             messages.error(request, f"Nothing was restored: {error}")
             return HttpResponseRedirect(self._url("history", version.object_id))
         return response
