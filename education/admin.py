@@ -211,7 +211,7 @@ class ImageAdmin(EditorialAdmin):
                 return HttpResponseRedirect(self._url("change", image.pk))
         return super().revision_view(request, object_id, version_id, extra_context)
 
-    def recover_view(self, request, version_id, extra_context=None):
+    def recoverlist_view(self, request, extra_context=None):
         messages.error(
             request,
             "A deleted picture's files are deleted with it, so it cannot be recovered. "
@@ -219,7 +219,8 @@ class ImageAdmin(EditorialAdmin):
         )
         return HttpResponseRedirect(reverse("admin:education_image_changelist"))
 
-    recoverlist_view = recover_view
+    def recover_view(self, request, version_id, extra_context=None):
+        return self.recoverlist_view(request)
 
     def delete_view(self, request, object_id, extra_context=None):
         image = self.get_object(request, unquote(object_id))

@@ -432,3 +432,17 @@ def test_a_file_another_picture_also_uses_stays_when_one_is_deleted(
         admin_client.post(f"/admin/education/image/{picture.pk}/delete/", {"post": "yes"})
 
     assert sorted(stored_files(media_root)) == kept
+
+
+def test_a_deleted_picture_is_not_offered_for_recovery(
+    admin_client, picture, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(f"/admin/education/image/{picture.pk}/delete/", {"post": "yes"})
+    deleted = Version.objects.get_deleted(Image).get()
+
+    for url in ["/admin/education/image/recover/", f"/admin/education/image/recover/{deleted.pk}/"]:
+        response = admin_client.post(url, {}, follow=True)
+
+        assert "cannot be recovered" in response.content.decode()
+    assert not Image.objects.exists()
