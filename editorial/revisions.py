@@ -258,7 +258,10 @@ def revert_one(version):
         parent = relation.field.attname
         kept = []
         for row in same_revision.filter(content_type=ContentType.objects.get_for_model(rows)):
-            if str(row.field_dict.get(parent)) == str(obj.pk):
-                row.revert()
-                kept.append(row.object_id)
+            if str(row.field_dict.get(parent)) != str(obj.pk):
+                continue  # another object's row, saved in the same revision
+            if rows._default_manager.filter(pk=row.object_id).exclude(**{parent: obj.pk}).exists():
+                raise RevertError(f"its row “{row.object_repr}” now belongs to something else.")
+            row.revert()
+            kept.append(row.object_id)
         rows._default_manager.filter(**{parent: obj.pk}).exclude(pk__in=kept).delete()

@@ -10,7 +10,7 @@ from editorial.models import Draft, WorkflowEvent
 from education.models import Article, SitePage
 from tests.support.admin_forms import form_data
 from tests.support.pages import parse
-from triage.models import Factor, Rule
+from triage.models import Condition, Factor, Rule
 
 
 def shipped_version(obj):
@@ -151,3 +151,21 @@ def test_restoring_a_rule_leaves_the_other_rules_of_its_revision_and_is_in_the_h
         .revision.get_comment()
         .startswith(f"Restored version {version.pk}")
     )
+
+
+def test_a_version_whose_row_now_belongs_to_another_rule_is_refused(admin_client):
+    rule, other = Rule.objects.filter(code__in=["S9", "E1"]).order_by("code")
+    with reversion.create_revision():
+        rule.save()
+    version = Version.objects.get_for_object(rule).first()
+    moved = rule.conditions.first()
+    Condition.objects.filter(pk=moved.pk).update(rule=other)
+
+    url = f"/admin/triage/rule/{rule.pk}/history/{version.pk}/"
+
+    shown = admin_client.get(url, follow=True)
+    posted = admin_client.post(url, {"reason": "x"}, follow=True)
+
+    for response in (shown, posted):
+        assert "Nothing was restored: its row" in response.content.decode()
+    assert Condition.objects.get(pk=moved.pk).rule == other
