@@ -222,8 +222,15 @@ class EditorialAdmin(VersionAdmin):
             return shown.response
         except (RevertError, models.ProtectedError, IntegrityError) as error:
             messages.error(request, f"Nothing was restored: {error}")
-            return HttpResponseRedirect(self._url("history", version.object_id))
+            return HttpResponseRedirect(self._back_from_restoring(version))
         return response
+
+    def _back_from_restoring(self, version):
+        """The object's history, or the list when it is deleted (a failed recovery)."""
+        if self.model._default_manager.filter(pk=version.object_id).exists():
+            return self._url("history", version.object_id)
+        opts = self.opts
+        return reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
 
     def _shown(self, response, template):
         if response.status_code != 200:

@@ -204,7 +204,8 @@ class ImageAdmin(EditorialAdmin):
         image = self.get_object(request, unquote(object_id))
         version = Version.objects.get_for_object_reference(Image, unquote(object_id))
         version = version.filter(pk=version_id).first()
-        if image is not None and version is not None and shows_otherwise(image, version):
+        restoring = request.method == "POST" and self.has_change_permission(request, image)
+        if restoring and image and version and shows_otherwise(image, version):
             refusal = image.in_use_refusal()
             if refusal:
                 messages.error(request, f"This version was not restored. {refusal}")
