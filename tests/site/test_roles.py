@@ -214,8 +214,8 @@ def test_without_the_logic_permission_a_question_is_reworded_and_its_logic_kept(
     assert (choice.label, choice.value) == ("Reworded answer", value)
 
 
-@pytest.mark.parametrize("model", ["rule", "question"])
-def test_without_the_logic_permission_rules_and_questions_are_not_added_or_deleted(
+@pytest.mark.parametrize("model", ["rule", "question", "page"])
+def test_without_the_logic_permission_rules_questions_and_pages_are_not_added_or_deleted(
     client, rule_writer, model
 ):
     client.force_login(rule_writer)
