@@ -197,14 +197,26 @@ def rules_table():
         for question in page["questions"]
         if question["kind"] == "multiple"
     }
-    lines = ["| id | fires when | level | factor | reason shown |", "|---|---|---|---|---|"]
+    lines = [
+        "| id | fires when | level | factor | reason shown | the care card sends to |",
+        "|---|---|---|---|---|---|",
+    ]
     for rule in read("rules.json"):
         when = "; ".join(
             _condition_text(key, values, key in multiple) for key, values in rule["when"].items()
         )
         factor = rule["factor"] or ""
-        lines.append(f"| {rule['code']} | {when} | {rule['level']} | {factor} | {rule['reason']} |")
+        action = _action_text(rule)
+        cells = [rule["code"], when, rule["level"], factor, rule["reason"], action]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _action_text(rule):
+    """The first line of a rule's action (where to go), with its priority when it has one."""
+    if not rule.get("action"):
+        return ""
+    return f"{rule['action'].splitlines()[0]} (priority {rule['action_priority']})"
 
 
 def _condition_text(key, values, multiple):
