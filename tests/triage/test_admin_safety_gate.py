@@ -416,6 +416,21 @@ def test_a_safety_case_the_rules_do_not_pass_is_refused(admin_client, state_befo
     assert database_state() == state_before
 
 
+def test_a_safety_case_whose_care_card_says_forbidden_words_is_refused(admin_client, state_before):
+    data = {
+        **new_case(admin_client, "Swollen leg", {"leg_swelling": "one_leg"}, "urgent"),
+        "forbidden_card_text": '["urgent care"]',
+    }
+
+    response = admin_client.post(add_url(SafetyCase), data)
+
+    assert response.status_code == 200
+    assert "does not pass with the current rules: the care card says: urgent care" in refusal(
+        response
+    )
+    assert database_state() == state_before
+
+
 def test_a_safety_case_the_rules_pass_is_added(admin_client, db):
     data = new_case(admin_client, "Statin alone", {"medicines": ["statin"]}, "soon", ["medication"])
 
