@@ -48,6 +48,7 @@ class SafetyCaseForm(EditorialForm):
             "expected_factors",
             "forbidden_advice",
             "forbidden_card_text",
+            "required_card_text",
         ]
 
     def clean(self):
@@ -62,6 +63,7 @@ class SafetyCaseForm(EditorialForm):
             expected_factors=cleaned.get("expected_factors"),
             forbidden_advice=cleaned.get("forbidden_advice") or [],
             forbidden_card_text=cleaned.get("forbidden_card_text") or [],
+            required_card_text=cleaned.get("required_card_text") or [],
         ).as_engine_case()
         result = engine.check_case(load_rulebook(), case)
         if not result.passed:

@@ -15,6 +15,8 @@ from triage import engine
 DATA_DIR = Path(__file__).resolve().parent / "data"
 VERSION_2_DIR = DATA_DIR / "version_2"
 SAFETY_CASE_FILES = ["spec_examples.json", "safety_cases.json"]
+# Safety case fields of version 3 (migration 0008): words the care card must not or must say.
+CARD_TEXT_FIELDS = ("forbidden_card_text", "required_card_text")
 YES_NO = [["yes", "Yes"], ["no", "No"]]
 # Children first: rules and cases protect the levels, questions and factors they use.
 MODELS = ["SafetyCase", "Condition", "Rule", "AdviceStep", "Choice", "Question", "Page"]
@@ -32,8 +34,8 @@ class CaseFileError(ValueError):
 
 def cases_from(data):
     """Safety cases from the JSON of a case file: a list of objects with a name, answers and
-    expected_urgency, and optionally expected_factors, forbidden_advice and
-    forbidden_card_text."""
+    expected_urgency, and optionally expected_factors, forbidden_advice, and the words the
+    care card must not say or must say (forbidden_card_text, required_card_text)."""
     if not isinstance(data, list):
         raise CaseFileError("the file must hold a list of cases")
     return [_case_from(item, number) for number, item in enumerate(data, start=1)]
@@ -46,13 +48,12 @@ def _case_from(item, number):
     if missing:
         raise CaseFileError(f"case {number} has no {', '.join(missing)}")
     unknown = set(item) - {"name", "answers", "expected_urgency", "expected_factors"}
-    unknown -= {"forbidden_advice", "forbidden_card_text"}
+    unknown -= {"forbidden_advice", *CARD_TEXT_FIELDS}
     if unknown:
         raise CaseFileError(f"case {number} has unknown fields: {', '.join(sorted(unknown))}")
-    factors, forbidden = item.get("expected_factors"), item.get("forbidden_advice", [])
-    card_words = item.get("forbidden_card_text", [])
-    lists = [("expected_factors", factors), ("forbidden_advice", forbidden)]
-    for name, value in [*lists, ("forbidden_card_text", card_words)]:
+    lists = {key: item.get(key, []) for key in ("forbidden_advice", *CARD_TEXT_FIELDS)}
+    factors = item.get("expected_factors")
+    for name, value in [("expected_factors", factors), *lists.items()]:
         if value is not None and not isinstance(value, list):
             raise CaseFileError(f"case {number}: {name} must be a list")
     return engine.SafetyCase(
@@ -60,8 +61,7 @@ def _case_from(item, number):
         answers=item["answers"],
         expected_level=str(item["expected_urgency"]),
         expected_factors=None if factors is None else tuple(map(str, factors)),
-        forbidden_advice=tuple(map(str, forbidden)),
-        forbidden_card_text=tuple(map(str, card_words)),
+        **{key: tuple(map(str, value)) for key, value in lists.items()},
     )
 
 
@@ -88,12 +88,8 @@ def load_questionnaire(apps, data_dir=DATA_DIR):
             expected_level=levels[case.expected_level],
             expected_factors=None if case.expected_factors is None else list(case.expected_factors),
             forbidden_advice=list(case.forbidden_advice),
-            # Only version 3 cases have these, and only from the model that has the field.
-            **(
-                {"forbidden_card_text": list(case.forbidden_card_text)}
-                if case.forbidden_card_text
-                else {}
-            ),
+            # Only version 3 cases have these, and only the models since 0008 their fields.
+            **{key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS if getattr(case, key)},
         )
         for case in shipped_cases(data_dir)
     )

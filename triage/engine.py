@@ -264,6 +264,7 @@ class SafetyCase:
     expected_factors: tuple | None = None  # None: the factors are not checked
     forbidden_advice: tuple = ()
     forbidden_card_text: tuple = ()  # words the care card must not say, in any case
+    required_card_text: tuple = ()  # words the care card must say, in any case
 
 
 @dataclass(frozen=True)
@@ -327,6 +328,9 @@ def _differences(case, outcome, card):
     said = [words for words in case.forbidden_card_text if words.lower() in card.lower()]
     if said:
         differences.append(f"the care card says: {', '.join(said)}")
+    unsaid = [words for words in case.required_card_text if words.lower() not in card.lower()]
+    if unsaid:
+        differences.append(f"the care card does not say: {', '.join(unsaid)}")
     return tuple(differences)
 
 

@@ -355,6 +355,11 @@ class SafetyCase(models.Model):
         blank=True,
         help_text='Words the care card must not say, in any case: ["urgent care"].',
     )
+    required_card_text = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Words the care card must say, in any case: ["labor and delivery"].',
+    )
 
     class Meta:
         ordering = ["name"]
@@ -363,7 +368,8 @@ class SafetyCase(models.Model):
         return self.name
 
     def clean(self):
-        for field in ("expected_factors", "forbidden_advice", "forbidden_card_text"):
+        card_fields = ("forbidden_card_text", "required_card_text")
+        for field in ("expected_factors", "forbidden_advice", *card_fields):
             keys = getattr(self, field)
             if keys is not None and not (
                 isinstance(keys, list) and all(isinstance(key, str) for key in keys)
@@ -380,6 +386,7 @@ class SafetyCase(models.Model):
             else tuple(self.expected_factors),
             forbidden_advice=tuple(self.forbidden_advice or ()),
             forbidden_card_text=tuple(self.forbidden_card_text or ()),
+            required_card_text=tuple(self.required_card_text or ()),
         )
 
 

@@ -221,14 +221,30 @@ def test_a_pre_eclampsia_card_that_says_urgent_care_is_refused(admin_client, sta
     assert NOT_SAVED in refusal(response)
     assert (
         "“U12: pre-eclampsia signs go to labor and delivery, not urgent care” "
-        "(the care card says: urgent care)" in refusal(response)
+        "(the care card says: urgent care;" in refusal(response)
+    )
+    assert database_state() == state_before
+
+
+def test_letting_a_blood_test_card_win_over_pre_eclampsia_is_refused(admin_client, state_before):
+    u12 = Rule.objects.get(code="U12")
+    data = {**change_form(admin_client, u12), "action_priority": "0"}
+
+    response = admin_client.post(url_of(u12), data)
+
+    assert response.status_code == 200
+    assert (
+        "“U12 with dark pee: labor and delivery wins” (the care card does not say: labor and "
+        "delivery or an emergency room)" in refusal(response)
     )
     assert database_state() == state_before
 
 
 def test_rewording_a_rules_action_is_saved(admin_client, db):
     u2 = Rule.objects.get(code="U2")
-    action = "Go to an emergency room today for a blood test.\nTake this page with you."
+    action = (
+        "Go to an emergency room today for a blood test with a same-day result.\nTake this page."
+    )
     data = {**change_form(admin_client, u2), "action": action}
 
     response = admin_client.post(url_of(u2), data)

@@ -190,6 +190,10 @@ def test_an_unknown_expected_level_fails(db, tmp_path, capsys):
             '[{"name": "x", "answers": {}, "expected_urgency": "u", "forbidden_card_text": "a"}]',
             "case 1: forbidden_card_text must be a list",
         ),
+        (
+            '[{"name": "x", "answers": {}, "expected_urgency": "u", "required_card_text": 1}]',
+            "case 1: required_card_text must be a list",
+        ),
     ],
 )
 def test_a_malformed_file_is_refused_clearly(db, tmp_path, content, message):
@@ -205,12 +209,13 @@ def test_a_missing_file_is_refused_clearly(db, tmp_path):
         call_command("check_safety_cases", str(tmp_path / "absent.json"))
 
 
-def test_a_case_fails_when_the_care_card_says_words_it_must_not(db, tmp_path, capsys):
+def test_a_case_fails_when_the_care_card_says_or_leaves_out_words(db, tmp_path, capsys):
     pre_eclampsia = case("Pre-eclampsia", with_changes(pregnant="yes_warning_signs"), "urgent")
     swollen_leg = case("Swollen leg", with_changes(leg_swelling="one_leg"), "urgent")
     cases = [
         {**pre_eclampsia, "forbidden_card_text": ["urgent care"]},
         {**swollen_leg, "forbidden_card_text": ["URGENT CARE"]},
+        {**swollen_leg, "name": "Swollen leg, ER", "required_card_text": ["Emergency room today"]},
     ]
 
     code, lines = run(tmp_path, cases, capsys)
@@ -219,4 +224,8 @@ def test_a_case_fails_when_the_care_card_says_words_it_must_not(db, tmp_path, ca
     assert lines[0] == "Pre-eclampsia: expected urgent, got urgent: PASS"
     assert lines[1] == (
         "Swollen leg: expected urgent, got urgent: FAIL (the care card says: URGENT CARE)"
+    )
+    assert lines[2] == (
+        "Swollen leg, ER: expected urgent, got urgent: FAIL (the care card does not say: "
+        "Emergency room today)"
     )

@@ -522,6 +522,17 @@ def test_a_case_fails_when_the_care_card_says_forbidden_words(rulebook):
     assert result.describe() == "the care card says: Urgent Care"
 
 
+def test_a_case_fails_when_the_care_card_does_not_say_the_words_it_must(rulebook):
+    answers = with_changes(pregnant="yes_warning_signs", dark_urine="yes")
+    demoted = replace(rulebook.rules, "U12", action_priority=0)
+    words = ("Labor and Delivery",)
+    case = engine.SafetyCase("U12 and U2", answers, "urgent", required_card_text=words)
+
+    assert engine.check_case(rulebook, case).passed
+    result = engine.check_case(with_parts(rulebook, rules=demoted), case)
+    assert result.describe() == "the care card does not say: Labor and Delivery"
+
+
 def test_the_version_changes_when_an_action_is_added_or_removed(rulebook):
     removed = replace(rulebook.rules, "U12", action="")
     reworded = replace(rulebook.rules, "U12", action="Other words.")

@@ -51,6 +51,8 @@ def test_every_shipped_safety_case_gets_its_advice_through_the_pages(client, cas
     assert not set(case.get("forbidden_advice", [])) & set(advice)
     for words in case.get("forbidden_card_text", []):
         assert words.lower() not in card.lower()
+    for words in case.get("required_card_text", []):
+        assert words.lower() in card.lower()
 
 
 @pytest.mark.django_db
@@ -67,6 +69,7 @@ def test_the_database_holds_every_shipped_case_and_every_example_of_the_spec():
         assert case.expected_factors == example.get("expected_factors")
         assert case.forbidden_advice == example.get("forbidden_advice", [])
         assert case.forbidden_card_text == example.get("forbidden_card_text", [])
+        assert case.required_card_text == example.get("required_card_text", [])
 
 
 def test_there_is_a_shipped_case_for_every_rule():

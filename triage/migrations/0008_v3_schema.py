@@ -1,6 +1,6 @@
 """Version 3 of the questionnaire: a rule may name where to go (the care card's action),
-safety cases may name words the care card must not say, results keep the action they showed,
-and answers may be longer."""
+safety cases may name words the care card must not say or must say, results keep the action
+they showed, and answers may be longer."""
 
 from django.db import migrations, models
 
@@ -41,6 +41,15 @@ class Migration(migrations.Migration):
                 blank=True,
                 default=list,
                 help_text='Words the care card must not say, in any case: ["urgent care"].',
+            ),
+        ),
+        migrations.AddField(
+            model_name="safetycase",
+            name="required_card_text",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text='Words the care card must say, in any case: ["labor and delivery"].',
             ),
         ),
         migrations.AlterField(
