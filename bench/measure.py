@@ -54,7 +54,7 @@ PAGES = {
 }
 ANSWER_SETS = [
     (with_changes(), "self_care"),
-    (with_changes(severity="severe"), "soon"),
+    (with_changes(wakes_at_night="yes"), "soon"),
     (with_changes(dark_urine="yes"), "urgent"),
 ]
 # Every browser asks for compressed pages; site and floor are measured the same way.

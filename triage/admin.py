@@ -63,7 +63,7 @@ class ConditionInline(LogicPermissionInlineMixin, admin.TabularInline):
 @admin.register(Rule)
 class RuleAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     list_display = ["code", "level", "factor", "conditions_summary", "reason"]
-    logic_fields = ["code", "level", "factor", "order"]
+    logic_fields = ["code", "level", "factor", "action_priority", "order"]
     list_filter = ["level", "factor"]
     list_select_related = ["level", "factor"]
     search_fields = ["code", "reason"]
@@ -141,6 +141,7 @@ class ResultAdmin(admin.ModelAdmin):
         "fired_rules",
         "factors",
         "advice",
+        "action",
         "rules_version",
     ]
 

@@ -41,7 +41,15 @@ class ConditionFormSet(forms.BaseInlineFormSet):
 class SafetyCaseForm(EditorialForm):
     class Meta:
         model = SafetyCase
-        fields = ["name", "answers", "expected_level", "expected_factors", "forbidden_advice"]
+        fields = [
+            "name",
+            "answers",
+            "expected_level",
+            "expected_factors",
+            "forbidden_advice",
+            "forbidden_card_text",
+            "required_card_text",
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -54,6 +62,8 @@ class SafetyCaseForm(EditorialForm):
             expected_level=level,
             expected_factors=cleaned.get("expected_factors"),
             forbidden_advice=cleaned.get("forbidden_advice") or [],
+            forbidden_card_text=cleaned.get("forbidden_card_text") or [],
+            required_card_text=cleaned.get("required_card_text") or [],
         ).as_engine_case()
         result = engine.check_case(load_rulebook(), case)
         if not result.passed:

@@ -1,8 +1,10 @@
 """The questionnaire's data files (triage/data/*.json) and how they become rows.
 
-The files are the reviewed source of TRIAGE_SPEC.md version 2: pages with their questions
-and choices, levels, factors, advice steps, rules, and the safety cases. A data migration
-loads them with the historical models it is given, so it keeps working as the models grow.
+The files are the reviewed source of version 3 of the rules (docs/clinical-safety.md): pages
+with their questions and choices, levels, factors, advice steps, rules, and the safety cases.
+triage/data/version_2/ keeps version 2 as it was shipped, for the migrations that load it and
+the one that goes back to it. A data migration loads them with the historical models it is
+given, so it keeps working as the models grow.
 """
 
 import json
@@ -11,15 +13,18 @@ from pathlib import Path
 from triage import engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+VERSION_2_DIR = DATA_DIR / "version_2"
 SAFETY_CASE_FILES = ["spec_examples.json", "safety_cases.json"]
+# Safety case fields of version 3 (migration 0008): words the care card must not or must say.
+CARD_TEXT_FIELDS = ("forbidden_card_text", "required_card_text")
 YES_NO = [["yes", "Yes"], ["no", "No"]]
 # Children first: rules and cases protect the levels, questions and factors they use.
 MODELS = ["SafetyCase", "Condition", "Rule", "AdviceStep", "Choice", "Question", "Page"]
 MODELS += ["Factor", "Level"]
 
 
-def read(name):
-    with open(DATA_DIR / name, encoding="utf-8") as file:
+def read(name, data_dir=DATA_DIR):
+    with open(data_dir / name, encoding="utf-8") as file:
         return json.load(file)
 
 
@@ -29,7 +34,8 @@ class CaseFileError(ValueError):
 
 def cases_from(data):
     """Safety cases from the JSON of a case file: a list of objects with a name, answers and
-    expected_urgency, and optionally expected_factors and forbidden_advice."""
+    expected_urgency, and optionally expected_factors, forbidden_advice, and the words the
+    care card must not say or must say (forbidden_card_text, required_card_text)."""
     if not isinstance(data, list):
         raise CaseFileError("the file must hold a list of cases")
     return [_case_from(item, number) for number, item in enumerate(data, start=1)]
@@ -42,11 +48,12 @@ def _case_from(item, number):
     if missing:
         raise CaseFileError(f"case {number} has no {', '.join(missing)}")
     unknown = set(item) - {"name", "answers", "expected_urgency", "expected_factors"}
-    unknown -= {"forbidden_advice"}
+    unknown -= {"forbidden_advice", *CARD_TEXT_FIELDS}
     if unknown:
         raise CaseFileError(f"case {number} has unknown fields: {', '.join(sorted(unknown))}")
-    factors, forbidden = item.get("expected_factors"), item.get("forbidden_advice", [])
-    for name, value in (("expected_factors", factors), ("forbidden_advice", forbidden)):
+    lists = {key: item.get(key, []) for key in ("forbidden_advice", *CARD_TEXT_FIELDS)}
+    factors = item.get("expected_factors")
+    for name, value in [("expected_factors", factors), *lists.items()]:
         if value is not None and not isinstance(value, list):
             raise CaseFileError(f"case {number}: {name} must be a list")
     return engine.SafetyCase(
@@ -54,23 +61,25 @@ def _case_from(item, number):
         answers=item["answers"],
         expected_level=str(item["expected_urgency"]),
         expected_factors=None if factors is None else tuple(map(str, factors)),
-        forbidden_advice=tuple(map(str, forbidden)),
+        **{key: tuple(map(str, value)) for key, value in lists.items()},
     )
 
 
-def shipped_cases():
-    return [case for name in SAFETY_CASE_FILES for case in cases_from(read(name))]
+def shipped_cases(data_dir=DATA_DIR):
+    return [case for name in SAFETY_CASE_FILES for case in cases_from(read(name, data_dir))]
 
 
-def load_questionnaire(apps):
-    """Create every row of the questionnaire from the data files."""
+def load_questionnaire(apps, data_dir=DATA_DIR):
+    """Create every row of the questionnaire from the data files in data_dir."""
     model = {name: apps.get_model("triage", name) for name in MODELS}
-    questions = _load_pages(model)
-    levels = {row["key"]: model["Level"].objects.create(**row) for row in read("levels.json")}
-    factors = _load_factors(model, apps.get_model("education", "Article"))
-    for order, step in enumerate(read("advice_steps.json")):
+    questions = _load_pages(model, data_dir)
+    levels = {
+        row["key"]: model["Level"].objects.create(**row) for row in read("levels.json", data_dir)
+    }
+    factors = _load_factors(model, apps.get_model("education", "Article"), data_dir)
+    for order, step in enumerate(read("advice_steps.json", data_dir)):
         model["AdviceStep"].objects.create(order=order, **step)
-    for order, rule in enumerate(read("rules.json")):
+    for order, rule in enumerate(read("rules.json", data_dir)):
         _load_rule(model, order, rule, levels, factors, questions)
     model["SafetyCase"].objects.bulk_create(
         model["SafetyCase"](
@@ -79,14 +88,16 @@ def load_questionnaire(apps):
             expected_level=levels[case.expected_level],
             expected_factors=None if case.expected_factors is None else list(case.expected_factors),
             forbidden_advice=list(case.forbidden_advice),
+            # Only version 3 cases have these, and only the models since 0008 their fields.
+            **{key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS if getattr(case, key)},
         )
-        for case in shipped_cases()
+        for case in shipped_cases(data_dir)
     )
 
 
-def _load_pages(model):
+def _load_pages(model, data_dir):
     questions = {}
-    for page_data in read("questionnaire.json")["pages"]:
+    for page_data in read("questionnaire.json", data_dir)["pages"]:
         fields = {key: page_data[key] for key in ("number", "slug", "title", "hint")}
         page = model["Page"].objects.create(**fields)
         for order, data in enumerate(page_data["questions"]):
@@ -104,9 +115,9 @@ def _load_pages(model):
     return questions
 
 
-def _load_factors(model, Article):
+def _load_factors(model, Article, data_dir):
     factors = {}
-    for order, data in enumerate(read("factors.json")):
+    for order, data in enumerate(read("factors.json", data_dir)):
         # An article that is not there (yet) leaves the factor without a link, not broken.
         # Only the columns every version of the article table has: a migration may run
         # against a later education schema than its historical model knows.
@@ -152,6 +163,8 @@ def _load_rule(model, order, data, levels, factors, questions):
         factor=factors[data["factor"]] if data["factor"] else None,
         reason=data["reason"],
         order=order,
+        # Version 3 rules only: an action names the place to go (model field since 0008).
+        **{key: data[key] for key in ("action", "action_priority") if key in data},
     )
     model["Condition"].objects.bulk_create(
         model["Condition"](
@@ -180,14 +193,26 @@ def rules_table():
         for question in page["questions"]
         if question["kind"] == "multiple"
     }
-    lines = ["| id | fires when | level | factor | reason shown |", "|---|---|---|---|---|"]
+    lines = [
+        "| id | fires when | level | factor | reason shown | the care card sends to |",
+        "|---|---|---|---|---|---|",
+    ]
     for rule in read("rules.json"):
         when = "; ".join(
             _condition_text(key, values, key in multiple) for key, values in rule["when"].items()
         )
         factor = rule["factor"] or ""
-        lines.append(f"| {rule['code']} | {when} | {rule['level']} | {factor} | {rule['reason']} |")
+        action = _action_text(rule)
+        cells = [rule["code"], when, rule["level"], factor, rule["reason"], action]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _action_text(rule):
+    """The first line of a rule's action (where to go), with its priority when it has one."""
+    if not rule.get("action"):
+        return ""
+    return f"{rule['action'].splitlines()[0]} (priority {rule['action_priority']})"
 
 
 def _condition_text(key, values, multiple):

@@ -2,12 +2,13 @@
 
 No database and no Django here: the views, the admin's safety gate and the
 `check_safety_cases` command all build a Rulebook from the database rows and call it, so
-every path gives the same advice for the same answers. Sections refer to TRIAGE_SPEC.md.
+every path gives the same advice for the same answers. docs/clinical-safety.md explains the
+rules this evaluates.
 """
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 IS_ONE_OF = "is_one_of"
 INCLUDES_ANY_OF = "includes_any_of"
@@ -44,6 +45,8 @@ class Rule:
     reason: str
     conditions: tuple
     factor: str | None = None
+    action: str = ""  # where to go instead of the level's usual place (the care card)
+    action_priority: int = 0  # the highest wins when several fired rules have an action
 
     def fires(self, answers):
         # A rule with no conditions is incomplete, not a rule that always fires.
@@ -120,6 +123,7 @@ class Outcome:
     fired: tuple  # every rule that fired, highest level first, then in rule order
     factors: tuple  # factor keys the page shows, in factor order
     advice: tuple  # advice step keys the page shows, in step order
+    action: str = ""  # the care card's action from a rule, or "" for the level's own
 
     @property
     def reasons(self):
@@ -146,6 +150,7 @@ class Rulebook:
     pages: tuple = ()  # the question keys of each page, in the order they are asked
     factors: tuple = ()  # Factor, in the order the page shows them
     advice_steps: tuple = ()  # AdviceStep, in the order the page shows them
+    cards: dict = field(default_factory=dict)  # level key -> its care card's own words
 
     @property
     def lowest_level(self):
@@ -170,6 +175,9 @@ class Rulebook:
                 (q.key, [(_logic_of(c.conditions), sorted(c.allowed)) for c in q.checks])
                 for q in self.questions.values()
                 if q.checks
+            ),
+            "actions": sorted(
+                (rule.code, rule.action_priority) for rule in self.rules if rule.action
             ),
             "factors": [(f.key, sorted(f.hidden_by)) for f in self.factors],
             "advice": [
@@ -216,7 +224,26 @@ def evaluate(rulebook, answers):
     level = fired[0].level if fired else rulebook.lowest_level
     factors = _factors_shown(rulebook, level, {rule.factor for rule in fired if rule.factor})
     advice = tuple(step.key for step in rulebook.advice_steps if step.shown(level, factors))
-    return Outcome(level=level, fired=tuple(fired), factors=factors, advice=advice)
+    return Outcome(
+        level=level,
+        fired=tuple(fired),
+        factors=factors,
+        advice=advice,
+        action=_action(fired, level),
+    )
+
+
+def _action(fired, level):
+    """The action of the rules that decided the level: the highest priority, then the first."""
+    with_action = [rule for rule in fired if rule.level == level and rule.action]
+    if not with_action:
+        return ""
+    return max(with_action, key=lambda rule: rule.action_priority).action
+
+
+def card_text(rulebook, outcome):
+    """The words of the care card: a rule's action in place of the level's own words."""
+    return outcome.action or rulebook.cards.get(outcome.level, "")
 
 
 def _factors_shown(rulebook, level, present):
@@ -236,6 +263,8 @@ class SafetyCase:
     expected_level: str
     expected_factors: tuple | None = None  # None: the factors are not checked
     forbidden_advice: tuple = ()
+    forbidden_card_text: tuple = ()  # words the care card must not say, in any case
+    required_card_text: tuple = ()  # words the care card must say, in any case
 
 
 @dataclass(frozen=True)
@@ -261,7 +290,7 @@ def check_case(rulebook, case):
         return CaseResult(case=case, got_level=None, problems=tuple(problems))
     walk = rulebook.walk(case.answers)
     outcome = evaluate(rulebook, walk.answers)
-    differences = _differences(case, outcome)
+    differences = _differences(case, outcome, card_text(rulebook, outcome))
     if walk.next_page is not None:
         # Often a rule change that no longer stops the questions early, so say where.
         missing = [key for key in rulebook.pages[walk.next_page] if key not in case.answers]
@@ -283,7 +312,7 @@ def _case_problems(rulebook, case):
     return problems
 
 
-def _differences(case, outcome):
+def _differences(case, outcome, card):
     differences = []
     if outcome.level != case.expected_level:
         differences.append(f"expected {case.expected_level}, got {outcome.level}")
@@ -296,6 +325,12 @@ def _differences(case, outcome):
     shown = [key for key in case.forbidden_advice if key in outcome.advice]
     if shown:
         differences.append(f"shows forbidden advice: {', '.join(shown)}")
+    said = [words for words in case.forbidden_card_text if words.lower() in card.lower()]
+    if said:
+        differences.append(f"the care card says: {', '.join(said)}")
+    unsaid = [words for words in case.required_card_text if words.lower() not in card.lower()]
+    if unsaid:
+        differences.append(f"the care card does not say: {', '.join(unsaid)}")
     return tuple(differences)
 
 

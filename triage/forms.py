@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 
 from cramps_site.page_cache import per_version
 from triage.engine import NONE_OF_THESE
-from triage.models import Question
+from triage.models import Question, with_emergency_number
 
 NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
 BOX = {"class": "form-check-input"}
@@ -17,15 +17,17 @@ QUESTIONS_TEMPLATE = "triage/includes/questions.html"
 
 
 def _field_for(question):
-    choices = [(choice.value, choice.label) for choice in question.choices.all()]
+    choices = [
+        (choice.value, with_emergency_number(choice.label)) for choice in question.choices.all()
+    ]
     common = {
-        "label": question.text,
-        "help_text": question.hint,
+        "label": with_emergency_number(question.text),
+        "help_text": with_emergency_number(question.hint),
         "choices": choices,
         # A junk value gets the same plain request as a missing one.
         "error_messages": {
-            "required": question.error_message,
-            "invalid_choice": question.error_message,
+            "required": with_emergency_number(question.error_message),
+            "invalid_choice": with_emergency_number(question.error_message),
         },
     }
     if question.kind == Question.Kind.MULTIPLE:

@@ -1,9 +1,9 @@
 """The questionnaire as data: pages, questions, choices, levels, factors, rules, safety cases.
 
-Everything here is loaded from the data files in triage/data/ (TRIAGE_SPEC.md version 2) by a
-data migration and is editable in the admin. The keys and values are the interface that rules,
-safety cases and form field names speak in, so the admin guards them with the safety gate
-(triage/safety.py).
+Everything here is loaded from the data files in triage/data/ (version 3 of the rules, which
+docs/clinical-safety.md explains) by a data migration and is editable in the admin. The keys
+and values are the interface that rules, safety cases and form field names speak in, so the
+admin guards them with the safety gate (triage/safety.py).
 """
 
 import secrets
@@ -40,6 +40,9 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("triage:page", args=[self.slug])
+
+    def hint_text(self):
+        return with_emergency_number(self.hint)
 
 
 class Question(models.Model):
@@ -106,7 +109,7 @@ class Choice(models.Model):
     value = models.SlugField(
         max_length=50, help_text="The value rules and safety cases use. Changing it breaks them."
     )
-    label = models.CharField(max_length=200, help_text="The answer as the reader sees it.")
+    label = models.CharField(max_length=300, help_text="The answer as the reader sees it.")
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -196,7 +199,7 @@ class Factor(models.Model):
         return advice_lines(with_emergency_number(self.advice))
 
     def urgent_lines(self):
-        return advice_lines(self.urgent_text)
+        return advice_lines(with_emergency_number(self.urgent_text))
 
     def link(self):
         if not self.article:
@@ -216,12 +219,12 @@ def _check_keys(obj, field, queryset, kind):
 
 
 class AdviceStep(models.Model):
-    """One piece of relief or prevention advice, shown by the rules of TRIAGE_SPEC section 6."""
+    """One piece of relief or prevention advice, shown by the rules in docs/clinical-safety.md."""
 
     class Section(models.TextChoices):
         RELIEF = "relief", "When a cramp starts"
         WHILE_YOU_WAIT = "while_you_wait", "While you wait to be seen"
-        PREVENTION = "prevention", "How to stop cramps coming back"
+        PREVENTION = "prevention", "What may help stop cramps coming back"
 
     key = models.SlugField(max_length=30, unique=True)
     section = models.CharField(max_length=20, choices=Section.choices)
@@ -243,6 +246,9 @@ class AdviceStep(models.Model):
     def __str__(self):
         return self.key
 
+    def text_shown(self):
+        return with_emergency_number(self.text)
+
     def clean(self):
         _check_keys(self, "levels", Level.objects.all(), "levels")
         _check_keys(self, "not_with", Factor.objects.all(), "factors")
@@ -263,6 +269,16 @@ class Rule(models.Model):
     )
     reason = models.CharField(
         max_length=300, help_text="Why we say this, shown on the result when the rule fires."
+    )
+    action = models.TextField(
+        blank=True,
+        help_text="Where to go instead of the level's usual place, for example labor and "
+        "delivery. When set and the rule decides the level, its first line is the care card's "
+        "heading and the other lines replace the level's advice. {EMERGENCY_NUMBER} becomes "
+        "the number.",
+    )
+    action_priority = models.PositiveSmallIntegerField(
+        default=0, help_text="When several rules with an action fire, the highest priority wins."
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -322,7 +338,7 @@ class SafetyCase(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     answers = models.JSONField(
-        help_text='Question keys and answers: {"severity": "mild", "triggers": ["none"]}.'
+        help_text='Question keys and answers: {"pain_stays": "no", "triggers": ["none"]}.'
     )
     expected_level = models.ForeignKey(Level, on_delete=models.PROTECT, related_name="+")
     expected_factors = models.JSONField(
@@ -334,6 +350,16 @@ class SafetyCase(models.Model):
     forbidden_advice = models.JSONField(
         default=list, blank=True, help_text='Advice steps that must not be shown: ["heat"].'
     )
+    forbidden_card_text = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Words the care card must not say, in any case: ["urgent care"].',
+    )
+    required_card_text = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Words the care card must say, in any case: ["labor and delivery"].',
+    )
 
     class Meta:
         ordering = ["name"]
@@ -342,7 +368,8 @@ class SafetyCase(models.Model):
         return self.name
 
     def clean(self):
-        for field in ("expected_factors", "forbidden_advice"):
+        card_fields = ("forbidden_card_text", "required_card_text")
+        for field in ("expected_factors", "forbidden_advice", *card_fields):
             keys = getattr(self, field)
             if keys is not None and not (
                 isinstance(keys, list) and all(isinstance(key, str) for key in keys)
@@ -358,6 +385,8 @@ class SafetyCase(models.Model):
             if self.expected_factors is None
             else tuple(self.expected_factors),
             forbidden_advice=tuple(self.forbidden_advice or ()),
+            forbidden_card_text=tuple(self.forbidden_card_text or ()),
+            required_card_text=tuple(self.required_card_text or ()),
         )
 
 
@@ -378,6 +407,7 @@ class ResultQuerySet(models.QuerySet):
             ],
             factors=list(outcome.factors),
             advice=list(outcome.advice),
+            action=outcome.action,
             rules_version=rulebook.version,
         )
 
@@ -394,6 +424,9 @@ class Result(models.Model):
     fired_rules = models.JSONField(help_text="Code, level and reason of each rule shown.")
     factors = models.JSONField(help_text="Keys of the factor blocks shown.")
     advice = models.JSONField(default=list, help_text="Keys of the advice steps shown.")
+    action = models.TextField(
+        blank=True, help_text="The care card's action from a rule, instead of the level's."
+    )
     rules_version = models.CharField(max_length=16)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
@@ -415,23 +448,29 @@ class Result(models.Model):
         main = [rule for rule in self.fired_rules if rule["level"] == self.level]
         return main, [rule for rule in self.fired_rules if rule["level"] != self.level]
 
+    def action_lines(self):
+        return advice_lines(with_emergency_number(self.action))
+
 
 def load_rulebook():
     """The rules as they stand in the database, ready for the engine (seven queries)."""
-    levels = dict(Level.objects.values_list("key", "rank"))
+    levels = {level.key: level for level in Level.objects.all()}
     rules = Rule.objects.select_related("level", "factor").prefetch_related(
         models.Prefetch("conditions", Condition.objects.select_related("question"))
     )
     questions = list(Question.objects.select_related("page").prefetch_related("choices"))
     multiple = {q.key: q.kind == Question.Kind.MULTIPLE for q in questions}
     return engine.Rulebook(
-        levels=levels,
+        levels={key: level.rank for key, level in levels.items()},
+        cards={key: f"{level.headline}\n{level.advice}" for key, level in levels.items()},
         rules=tuple(
             engine.Rule(
                 code=rule.code,
                 level=rule.level.key,
                 reason=rule.reason,
                 factor=rule.factor.key if rule.factor else None,
+                action=rule.action,
+                action_priority=rule.action_priority,
                 conditions=tuple(
                     engine.Condition(c.question.key, c.operator, frozenset(c.values))
                     for c in rule.conditions.all()

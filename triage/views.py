@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from triage import engine
 from triage.forms import QuestionPageForm, form_html
-from triage.models import Page, Result
+from triage.models import Page, Result, with_emergency_number
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
@@ -108,8 +108,11 @@ def _summary_rows(questions, answers):
     """Each answer in words, in the order the questions are asked."""
     rows = []
     for question in questions:
-        labels = {choice.value: choice.label for choice in question.choices.all()}
-        rows.append(_row(question.key, question.text, answers.get(question.key), labels))
+        labels = {
+            choice.value: with_emergency_number(choice.label) for choice in question.choices.all()
+        }
+        text = with_emergency_number(question.text)
+        rows.append(_row(question.key, text, answers.get(question.key), labels))
     return [row for row in rows if row["answers"]]
 
 
@@ -136,11 +139,15 @@ def result(request, token):
     if level is None:
         raise Http404("This result's level no longer exists.")
     factors, steps = questionnaire.factors, questionnaire.advice_steps
-    reasons, other_reasons = result.reason_groups()
+    reasons, other_reasons = (_shown(group) for group in result.reason_groups())
+    action = result.action_lines()
     questions = [q for q in questionnaire.questions if q.key in result.answers]
     context = {
         "result": result,
         "level": level,
+        # A rule's action (labor and delivery, say) replaces the level's own words.
+        "headline": action[0] if action else level.headline_text(),
+        "card_lines": action[1:] if action else level.advice_lines(),
         "is_emergency": level.key == engine.EMERGENCY,
         "urgent_texts": level.key == engine.URGENT,
         "reasons": reasons,
@@ -152,6 +159,11 @@ def result(request, token):
         "older_rules": result.rules_version != questionnaire.rulebook.version,
     }
     return render(request, "triage/result.html", context)
+
+
+def _shown(fired_rules):
+    """Stored reasons as the page shows them, with today's emergency number."""
+    return [{**rule, "reason": with_emergency_number(rule["reason"])} for rule in fired_rules]
 
 
 def _advice_sections(steps):

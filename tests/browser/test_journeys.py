@@ -134,15 +134,19 @@ def test_missing_answer_shows_the_error_summary_and_its_link_focuses_the_field(p
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()  # error-summary.js, so screen readers announce it
-    expect(summary.get_by_role("link")).to_have_count(3)  # severity, length, circulation
+    expect(summary.get_by_role("link")).to_have_count(4)  # night, stays, length, circulation
     expect(page.locator("input[name='duration'][value='today']")).to_be_checked()
 
-    summary.locator("a[href='#id_severity_0']").click()
+    summary.locator("a[href='#id_pain_stays_0']").click()
 
-    assert active_element(page) == "id_severity_0"
-    expect(page.locator("fieldset:has(#id_severity_0)")).to_be_in_viewport()
+    assert active_element(page) == "id_pain_stays_0"
+    expect(page.locator("fieldset:has(#id_pain_stays_0)")).to_be_in_viewport()
 
-    answer_page(page, {"severity": "mild", "cramp_length": "minutes", "circulation_pain": "no"})
+    answer_page(
+        page,
+        {"wakes_at_night": "no", "pain_stays": "no", "cramp_length": "minutes"}
+        | {"circulation_pain": "no"},
+    )
     expect(page).to_have_url(question_page_url(4))
 
 
@@ -153,7 +157,7 @@ def test_whole_questionnaire_works_with_javascript_turned_off(new_page):
     answer_page(page, {})  # nothing ticked: the server says what is missing
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
-    expect(summary.get_by_role("link")).to_have_count(6)
+    expect(summary.get_by_role("link")).to_have_count(7)  # the page 1 questions
     summary.get_by_role("link").first.click()
     expect(page).to_have_url(re.compile("#id_chest_pain_or_breathless_0$"))
     expect(page.locator("#id_chest_pain_or_breathless_0")).to_be_in_viewport()

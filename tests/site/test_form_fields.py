@@ -49,7 +49,7 @@ def test_question_fields_name_their_error_and_hint(client, db):
 
     described = described_by(soup)
 
-    assert len(described) == 6
+    assert len(described) == 7  # the page 1 questions
     assert described["saddle_numbness"][0] == "This is the area that would touch a bike saddle."
     assert described["saddle_numbness"][1].startswith("Select yes if you have numbness")
     assert all(soup.select_one(f"#id_{key}_0[aria-invalid=true]") for key in described)

@@ -68,7 +68,11 @@ def test_the_questionnaire_works_when_requests_alternate_between_servers(servers
 
 def test_concurrent_questionnaires_all_succeed(servers):
     """16 people at once, each finishing two journeys: no error, no 'database is locked'."""
-    answer_sets = [with_changes(), with_changes(severity="severe"), with_changes(dark_urine="yes")]
+    answer_sets = [
+        with_changes(),
+        with_changes(wakes_at_night="yes"),
+        with_changes(dark_urine="yes"),
+    ]
     expected = ["self_care", "soon", "urgent"]
 
     def person(n):

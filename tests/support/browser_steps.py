@@ -1,5 +1,5 @@
 """How the browser tests reach each kind of page: the questionnaire's answers page by page
-(in the keys and values of shared/TRIAGE_SPEC.md) and the steps a reader takes."""
+(in the keys and values of docs/clinical-safety.md) and the steps a reader takes."""
 
 import re
 from importlib import import_module
@@ -37,7 +37,7 @@ HOT_DAY = {"triggers": ["sweating", "low_fluids"]}
 # One answer list a page for each level; an emergency stops the questions after page 1.
 ANSWERS = {
     "emergency": by_page(leg_cold_pale="yes")[:1],
-    "urgent": by_page(severity="severe", injury="yes", triggers=["new_exercise"]),  # U4
+    "urgent": by_page(injury="major", triggers=["new_exercise"]),  # U4
     "soon": by_page(numbness="yes", medicines=["statin"], **HOT_DAY),  # S3, S5
     "self_care": by_page(**HOT_DAY),
 }

@@ -20,7 +20,8 @@ def test_an_editor_reads_a_step_but_cannot_change_it(client, editor):
 
     assert response.status_code == 403
     heat.refresh_from_db()
-    assert heat.text == text and heat.not_with == ["strain", "heat_caution"]
+    assert heat.text == text
+    assert heat.not_with == ["strain", "heat_caution", "clot_risk", "lasting_pain"]
 
 
 def test_a_clinical_reviewer_changes_what_shows_a_step_through_the_gate(client, reviewer):

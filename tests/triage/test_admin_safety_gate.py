@@ -154,6 +154,106 @@ def test_showing_fluid_tips_beside_the_care_team_block_is_refused(admin_client, 
     assert database_state() == state_before
 
 
+def test_showing_massage_to_clot_risk_with_lasting_pain_is_refused(admin_client, state_before):
+    massage = AdviceStep.objects.get(key="massage")
+    data = {
+        **change_form(admin_client, massage),
+        "levels": '["urgent", "soon", "self_care"]',
+        "not_with": '["strain"]',
+    }
+
+    response = admin_client.post(url_of(massage), data)
+
+    assert response.status_code == 200
+    assert NOT_SAVED in refusal(response)
+    assert (
+        "“After an operation, pain that stays: no rubbing or heat” (shows forbidden advice: "
+        "massage)" in refusal(response)
+    )
+    assert "“U15: clot risk with pain that stays” (shows forbidden advice" in refusal(response)
+    assert database_state() == state_before
+
+
+@pytest.mark.parametrize("factor", ["clot_risk", "lasting_pain"])
+def test_letting_massage_past_a_clot_risk_or_lasting_pain_is_refused(
+    admin_client, state_before, factor
+):
+    massage = AdviceStep.objects.get(key="massage")
+    kept = [key for key in massage.not_with if key != factor]
+    data = {**change_form(admin_client, massage), "not_with": json.dumps(kept)}
+
+    response = admin_client.post(url_of(massage), data)
+
+    assert response.status_code == 200
+    assert "(shows forbidden advice: massage)" in refusal(response)
+    assert database_state() == state_before
+
+
+def test_lowering_u15_to_soon_is_refused(admin_client, state_before):
+    u15 = Rule.objects.get(code="U15")
+    data = {**change_form(admin_client, u15), "level": str(Level.objects.get(key="soon").pk)}
+
+    response = admin_client.post(url_of(u15), data)
+
+    assert response.status_code == 200
+    assert NOT_SAVED in refusal(response)
+    assert (
+        "“After an operation, pain that stays: no rubbing or heat” (expected urgent, got soon"
+        in (refusal(response))
+    )
+    assert "“U15: clot risk with pain that stays” (expected urgent, got soon" in refusal(response)
+    assert database_state() == state_before
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "Call your OB-GYN or midwife now, or go to urgent care.",
+        "",  # without its action the card says the urgent level's "or go to urgent care"
+    ],
+)
+def test_a_pre_eclampsia_card_that_says_urgent_care_is_refused(admin_client, state_before, action):
+    u12 = Rule.objects.get(code="U12")
+    data = {**change_form(admin_client, u12), "action": action}
+
+    response = admin_client.post(url_of(u12), data)
+
+    assert response.status_code == 200
+    assert NOT_SAVED in refusal(response)
+    assert (
+        "“U12: pre-eclampsia signs go to labor and delivery, not urgent care” "
+        "(the care card says: urgent care;" in refusal(response)
+    )
+    assert database_state() == state_before
+
+
+def test_letting_a_blood_test_card_win_over_pre_eclampsia_is_refused(admin_client, state_before):
+    u12 = Rule.objects.get(code="U12")
+    data = {**change_form(admin_client, u12), "action_priority": "0"}
+
+    response = admin_client.post(url_of(u12), data)
+
+    assert response.status_code == 200
+    assert (
+        "“U12 with dark pee: labor and delivery wins” (the care card does not say: labor and "
+        "delivery or an emergency room)" in refusal(response)
+    )
+    assert database_state() == state_before
+
+
+def test_rewording_a_rules_action_is_saved(admin_client, db):
+    u2 = Rule.objects.get(code="U2")
+    action = (
+        "Go to an emergency room today for a blood test with a same-day result.\nTake this page."
+    )
+    data = {**change_form(admin_client, u2), "action": action}
+
+    response = admin_client.post(url_of(u2), data)
+
+    assert response.status_code == 302, refusal(response)
+    assert Rule.objects.get(code="U2").action == action
+
+
 def test_rewording_an_advice_step_is_saved(admin_client, db):
     massage = AdviceStep.objects.get(key="massage")
     data = {**change_form(admin_client, massage), "text": "Rub the muscle gently."}
@@ -247,13 +347,13 @@ def test_a_rule_that_changes_no_case_is_added(admin_client, db):
 
 
 def test_rewording_a_question_is_saved(admin_client, db):
-    severity = Question.objects.get(key="severity")
-    data = {**change_form(admin_client, severity), "text": "How strong are your cramps?"}
+    pain_stays = Question.objects.get(key="pain_stays")
+    data = {**change_form(admin_client, pain_stays), "text": "Does the pain stay for days?"}
 
-    response = admin_client.post(url_of(severity), data)
+    response = admin_client.post(url_of(pain_stays), data)
 
     assert response.status_code == 302, refusal(response)
-    assert Question.objects.get(key="severity").text == "How strong are your cramps?"
+    assert Question.objects.get(key="pain_stays").text == "Does the pain stay for days?"
 
 
 def test_rewording_a_rules_reason_is_saved(admin_client, e1):
@@ -328,6 +428,21 @@ def test_a_safety_case_the_rules_do_not_pass_is_refused(admin_client, state_befo
 
     assert response.status_code == 200
     assert "This case does not pass with the current rules: expected urgent, got soon" in refusal(
+        response
+    )
+    assert database_state() == state_before
+
+
+def test_a_safety_case_whose_care_card_says_forbidden_words_is_refused(admin_client, state_before):
+    data = {
+        **new_case(admin_client, "Swollen leg", {"leg_swelling": "one_leg"}, "urgent"),
+        "forbidden_card_text": '["urgent care"]',
+    }
+
+    response = admin_client.post(add_url(SafetyCase), data)
+
+    assert response.status_code == 200
+    assert "does not pass with the current rules: the care card says: urgent care" in refusal(
         response
     )
     assert database_state() == state_before

@@ -169,6 +169,29 @@ def test_cramps_that_started_today_cannot_be_frequent(client, db, frequency):
     assert summary_links(response) == [("#id_frequency_0", TODAY_ONLY_ONCE)]
 
 
+@pytest.mark.parametrize(
+    ("slug", "changes", "refused"),
+    [
+        ("serious-symptoms", {"heat_illness": None}, ["heat_illness"]),
+        ("about-your-cramps", {"wakes_at_night": None, "pain_stays": None},
+         ["wakes_at_night", "pain_stays"]),
+        ("about-your-cramps", {"severity": "severe", "pain_stays": None}, ["pain_stays"]),
+        ("about-your-cramps", {"wakes_at_night": "sometimes"}, ["wakes_at_night"]),
+        ("other-symptoms", {"injury": "yes"}, ["injury"]),
+        ("other-symptoms", {"groin_lump": "hard"}, ["groin_lump"]),
+        ("other-symptoms", {"electrolyte_signs": None}, ["electrolyte_signs"]),
+    ],
+)  # fmt: skip
+def test_version_3_questions_refuse_missing_and_old_answers(client, db, slug, changes, refused):
+    data = {**answers_of(slug), **changes}
+    data = {key: value for key, value in data.items() if value is not None}
+
+    response = post_refused(client, slug, data)
+
+    assert response.status_code == 400
+    assert summary_links(response) == [error_link(key) for key in refused]
+
+
 def test_cramps_that_started_today_just_once_are_accepted(client, db):
     at_page(client, "about-your-cramps")
     data = {**answers_of("about-your-cramps"), "duration": "today", "frequency": "once"}
@@ -187,7 +210,7 @@ TAMPERED_STATES = [
     pytest.param({"favourite_colour": "blue"}, id="unknown-key"),
     pytest.param({**NOTHING_OF_NOTE, "duration": "forever"}, id="unknown-value"),
     pytest.param({**NOTHING_OF_NOTE, "duration": ["weeks"]}, id="list-for-a-string"),
-    pytest.param({**NOTHING_OF_NOTE, "severity": {"a": 1}}, id="object-for-a-string"),
+    pytest.param({**NOTHING_OF_NOTE, "pain_stays": {"a": 1}}, id="object-for-a-string"),
     pytest.param({**NOTHING_OF_NOTE, "triggers": "none"}, id="string-for-a-list"),
     pytest.param({**NOTHING_OF_NOTE, "triggers": []}, id="empty-list"),
     pytest.param({**NOTHING_OF_NOTE, "triggers": [["none"]]}, id="nested-list"),
@@ -197,6 +220,8 @@ TAMPERED_STATES = [
         {**NOTHING_OF_NOTE, "duration": "today", "frequency": "weekly"}, id="today-weekly"
     ),
     pytest.param({**NOTHING_OF_NOTE, "one_leg_swollen": "yes"}, id="version-1-key"),
+    pytest.param({**NOTHING_OF_NOTE, "severity": "severe"}, id="version-2-key"),
+    pytest.param({**NOTHING_OF_NOTE, "injury": "yes"}, id="version-2-value"),
 ]
 PAGES_READING_ANSWERS = [page_url(slug) for slug in PAGES] + [CHECK_ANSWERS]
 

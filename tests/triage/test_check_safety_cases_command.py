@@ -35,7 +35,7 @@ def test_the_spec_examples_all_pass(db, capsys):
     code, lines = outcome(capsys, str(DATA / "spec_examples.json"))
 
     assert code == 0
-    assert lines[-1] == "24 passed, 0 failed"
+    assert lines[-1] == "28 passed, 0 failed"
     assert lines[0] == "New runner, hot day: expected self_care, got self_care: PASS"
 
 
@@ -127,7 +127,9 @@ def test_a_case_that_leaves_out_a_page_the_questions_ask_fails(db, tmp_path, cap
     ("answers", "message"),
     [
         ({**NOTHING_OF_NOTE, "no_such_key": "yes"}, "unknown question 'no_such_key'"),
-        ({**NOTHING_OF_NOTE, "severity": "agony"}, "unknown value 'agony' for 'severity'"),
+        ({**NOTHING_OF_NOTE, "pain_stays": "agony"}, "unknown value 'agony' for 'pain_stays'"),
+        ({**NOTHING_OF_NOTE, "injury": "yes"}, "unknown value 'yes' for 'injury'"),
+        ({**NOTHING_OF_NOTE, "severity": "severe"}, "unknown question 'severity'"),
         (
             {**NOTHING_OF_NOTE, "triggers": ["none", "sweating"]},
             "'triggers' has 'none' together with other values",
@@ -184,6 +186,14 @@ def test_an_unknown_expected_level_fails(db, tmp_path, capsys):
             '[{"name": "x", "answers": {}, "expected_urgency": "u", "forbidden_advice": "heat"}]',
             "case 1: forbidden_advice must be a list",
         ),
+        (
+            '[{"name": "x", "answers": {}, "expected_urgency": "u", "forbidden_card_text": "a"}]',
+            "case 1: forbidden_card_text must be a list",
+        ),
+        (
+            '[{"name": "x", "answers": {}, "expected_urgency": "u", "required_card_text": 1}]',
+            "case 1: required_card_text must be a list",
+        ),
     ],
 )
 def test_a_malformed_file_is_refused_clearly(db, tmp_path, content, message):
@@ -197,3 +207,25 @@ def test_a_malformed_file_is_refused_clearly(db, tmp_path, content, message):
 def test_a_missing_file_is_refused_clearly(db, tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("check_safety_cases", str(tmp_path / "absent.json"))
+
+
+def test_a_case_fails_when_the_care_card_says_or_leaves_out_words(db, tmp_path, capsys):
+    pre_eclampsia = case("Pre-eclampsia", with_changes(pregnant="yes_warning_signs"), "urgent")
+    swollen_leg = case("Swollen leg", with_changes(leg_swelling="one_leg"), "urgent")
+    cases = [
+        {**pre_eclampsia, "forbidden_card_text": ["urgent care"]},
+        {**swollen_leg, "forbidden_card_text": ["URGENT CARE"]},
+        {**swollen_leg, "name": "Swollen leg, ER", "required_card_text": ["Emergency room today"]},
+    ]
+
+    code, lines = run(tmp_path, cases, capsys)
+
+    assert code == 1
+    assert lines[0] == "Pre-eclampsia: expected urgent, got urgent: PASS"
+    assert lines[1] == (
+        "Swollen leg: expected urgent, got urgent: FAIL (the care card says: URGENT CARE)"
+    )
+    assert lines[2] == (
+        "Swollen leg, ER: expected urgent, got urgent: FAIL (the care card does not say: "
+        "Emergency room today)"
+    )

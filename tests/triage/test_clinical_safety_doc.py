@@ -14,8 +14,10 @@ def test_the_rules_table_in_the_docs_matches_the_rules_file():
 def test_the_rules_table_has_a_row_for_every_rule():
     rows = [line for line in rules_table().splitlines() if line.startswith("| ")][1:]
 
-    assert len(rows) == 56
+    assert len(rows) == 69
     assert rows[0].startswith("| E1 | chest_pain_or_breathless = yes | emergency |")
     assert "| U8 | medicines has statin; triggers has none; frequency in weekly, most_days |" in (
         "\n".join(rows)
     )
+    assert "| U12 | pregnant = yes_warning_signs | urgent | pregnancy |" in "\n".join(rows)
+    assert not [row for row in rows if row.startswith("| S17 |")]

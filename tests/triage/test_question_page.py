@@ -19,19 +19,19 @@ from tests.support.flows import (
     walk_pages,
 )
 from tests.support.pages import assert_public_page, parse
-from triage.models import Result, SafetyCase
+from triage.models import Result, SafetyCase, load_rulebook
 
 LAST_PAGE = list(PAGES)[-1]
 
 
 def shown(response):
-    """What the result page shows: its level, factor blocks and advice steps, by their hooks."""
+    """What the result page shows: its level, factor blocks, advice steps and care card."""
     soup = parse(response)
     cards = soup.select("[data-urgency]")
     assert len(cards) == 1
     factors = [block["data-factor"] for block in soup.select("[data-factor]")]
     advice = [step["data-advice"] for step in soup.select("[data-advice]")]
-    return cards[0]["data-urgency"], factors, advice
+    return cards[0]["data-urgency"], factors, advice, cards[0].get_text(" ", strip=True)
 
 
 @pytest.mark.django_db
@@ -39,13 +39,20 @@ def shown(response):
 def test_every_shipped_safety_case_gets_its_advice_through_the_pages(client, case):
     response, posted = confirm(*walk_pages(client, case["answers"]))
 
-    level, factors, advice = shown(response)
+    level, factors, advice, card = shown(response)
     if set(case["answers"]) == set(PAGES["serious-symptoms"]):
         assert posted == ["serious-symptoms"]  # an emergency from page 1, after one page
+    if level == "emergency":  # on the page that decides it: no page after it was asked
+        deciding_key = list(load_rulebook().walk(case["answers"]).answers)[-1]
+        assert posted[-1] == next(slug for slug, keys in PAGES.items() if deciding_key in keys)
     assert level == case["expected_urgency"]
     if "expected_factors" in case:
         assert sorted(factors) == sorted(case["expected_factors"])
     assert not set(case.get("forbidden_advice", [])) & set(advice)
+    for words in case.get("forbidden_card_text", []):
+        assert words.lower() not in card.lower()
+    for words in case.get("required_card_text", []):
+        assert words.lower() in card.lower()
 
 
 @pytest.mark.django_db
@@ -53,7 +60,7 @@ def test_the_database_holds_every_shipped_case_and_every_example_of_the_spec():
     stored = {case.name: case for case in SafetyCase.objects.select_related("expected_level")}
     examples = json.loads((DATA / "spec_examples.json").read_text())
 
-    assert len(examples) == 24
+    assert len(examples) == 28
     assert len(stored) == len(shipped_cases())
     for example in shipped_cases():
         case = stored[example["name"]]
@@ -61,6 +68,8 @@ def test_the_database_holds_every_shipped_case_and_every_example_of_the_spec():
         assert case.expected_level.key == example["expected_urgency"]
         assert case.expected_factors == example.get("expected_factors")
         assert case.forbidden_advice == example.get("forbidden_advice", [])
+        assert case.forbidden_card_text == example.get("forbidden_card_text", [])
+        assert case.required_card_text == example.get("required_card_text", [])
 
 
 def test_there_is_a_shipped_case_for_every_rule():
@@ -87,10 +96,11 @@ def test_any_yes_on_page_one_goes_straight_to_the_emergency_result(client, db, k
     ("changes", "slug"),
     [
         ({"groin_lump": "painful_stuck"}, "other-symptoms"),
-        ({"dark_urine": "yes", "severity": "severe"}, "other-symptoms"),
+        ({"dark_urine": "yes", "pain_stays": "yes"}, "other-symptoms"),
         ({"dark_urine": "yes", "leg_weakness": "yes"}, "other-symptoms"),
+        ({"dark_urine": "yes", "electrolyte_signs": "yes"}, "other-symptoms"),
         (
-            {"injury": "yes", "cannot_bear_weight": "yes", "age_band": "60_or_over"},
+            {"injury": "minor", "cannot_bear_weight": "yes", "age_band": "60_or_over"},
             "other-symptoms",
         ),
         ({"fever": "yes", "cannot_bear_weight": "yes"}, "other-symptoms"),
@@ -125,7 +135,7 @@ def test_question_page_is_a_complete_public_page(client, db):
     assert_public_page(soup)
     assert soup.h1.get_text() == "Check for serious symptoms first"
     legends = [legend.get_text(" ", strip=True) for legend in soup.select(".question-form legend")]
-    assert len(legends) == 6 and legends[0].startswith("Chest pain")
+    assert len(legends) == 7 and legends[0].startswith("Chest pain")
     assert "very painful and hard to move" not in soup.get_text()
     names = {field["name"] for field in soup.select(".question-form input[type=radio]")}
     assert names == set(PAGES["serious-symptoms"])
@@ -166,11 +176,12 @@ def test_back_links_go_to_the_previous_step(client, db):
 
 
 def test_earlier_answers_are_shown_when_going_back(client, db):
-    answer_pages(client, with_changes(severity="moderate"))
+    answer_pages(client, with_changes(wakes_at_night="yes"))
 
     soup = parse(client.get(page_url("about-your-cramps")))
 
-    assert soup.select_one('input[name="severity"][value="moderate"]').has_attr("checked")
+    assert soup.select_one('input[name="wakes_at_night"][value="yes"]').has_attr("checked")
+    assert not soup.select_one('input[name="wakes_at_night"][value="no"]').has_attr("checked")
 
 
 def test_going_back_and_continuing_walks_forward_again(client, db):

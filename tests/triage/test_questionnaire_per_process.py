@@ -27,7 +27,7 @@ def test_a_question_page_reuses_the_questionnaire_this_process_built(
 
 
 def test_a_rule_saved_in_the_admin_applies_to_the_next_person_at_once(db):
-    answers = with_changes(severity="wakes_me")
+    answers = with_changes(wakes_at_night="yes")
     complete_questionnaire(Client(), answers)  # the questionnaire is now built and kept
     rule = Rule.objects.get(code="S9")
     rule.reason = "Cramps that wake you should be checked by a doctor."
@@ -114,6 +114,6 @@ def test_continuing_with_the_same_answers_writes_nothing(client, db):
 def test_a_changed_answer_is_kept(client, db):
     answer_pages(client, NOTHING_OF_NOTE)
     answers = {key: NOTHING_OF_NOTE[key] for key in PAGES["about-your-cramps"]}
-    client.post(page_url("about-your-cramps"), {**answers, "severity": "severe"})
+    client.post(page_url("about-your-cramps"), {**answers, "pain_stays": "yes"})
 
-    assert client.session[SESSION_KEY]["severity"] == "severe"
+    assert client.session[SESSION_KEY]["pain_stays"] == "yes"

@@ -35,22 +35,24 @@ def test_emergency_result_shows_only_the_call_and_what_to_do_while_waiting(resul
 
 
 def test_a_later_emergency_shows_only_its_emergency_reasons(result_page):
-    soup = result_page(with_changes(dark_urine="yes", severity="severe", medicines=["statin"]))
+    soup = result_page(with_changes(dark_urine="yes", pain_stays="yes", medicines=["statin"]))
 
     assert soup.select_one("[data-urgency]")["data-urgency"] == "emergency"
     reasons = [li.get_text() for li in soup.select("#why ~ ul li")]
     assert reasons == [
-        "Dark pee with bad muscle pain can mean serious muscle breakdown (rhabdomyolysis)."
+        "Dark pee with muscle pain that lasts can mean serious muscle breakdown "
+        "(rhabdomyolysis): call 911 or go straight to an emergency room."
     ]
     assert hooks(soup, "factor") == [] and hooks(soup, "advice") == []
 
 
 def test_urgent_result_shows_no_self_help_and_what_to_tell_the_doctor(result_page):
-    soup = result_page(with_changes(leg_swelling="one_leg", injury="yes", severity="severe"))
+    soup = result_page(with_changes(leg_swelling="one_leg", injury="major"))
 
     card = soup.select_one("[data-urgency]")
     assert card["data-urgency"] == "urgent" and "care-card--urgent" in card["class"]
     assert card.h1.get_text().startswith("Get medical help today")
+    assert "or go to urgent care" in card.h1.get_text()  # no rule names another place
     assert hooks(soup, "advice") == ["rest_until_checked"]
     assert hooks(soup, "factor") == ["strain"]
     strain = soup.select_one('[data-factor="strain"]').get_text()
@@ -64,8 +66,8 @@ def test_urgent_reasons_come_first_then_the_others_under_their_own_heading(resul
     why = soup.select_one("#why").parent
     lists = why.select("ul.reasons")
     assert [li.get_text() for li in lists[0].select("li")] == [
-        "Dark pee can mean muscle breakdown: you need a blood test today, at urgent care or an "
-        "emergency room."
+        "Dark pee can mean muscle breakdown. Go to an emergency room today for a blood test: "
+        "many urgent care centers cannot get the result the same day."
     ]
     assert why.h3.get_text() == "Other things that may play a part"
     assert [li.get_text() for li in lists[1].select("li")] == [
@@ -85,19 +87,22 @@ def test_factor_blocks_carry_their_keys_and_link_to_their_article_section(client
 
 
 def test_soon_result_shows_the_advice_steps_under_their_sections(result_page):
-    soup = result_page(with_changes(severity="severe"))
+    soup = result_page(with_changes(wakes_at_night="yes"))
 
     assert soup.select_one("[data-urgency]")["data-urgency"] == "soon"
     assert hooks(soup, "advice") == list(EVERY_SELF_CARE_STEP)
     headings = [section.h2.get_text() for section in soup.select("section.advice-steps")]
-    assert headings == ["When a cramp starts", "How to stop cramps coming back"]
+    assert headings == ["When a cramp starts", "What may help stop cramps coming back"]
+    daily = soup.select_one('[data-advice="stretch_daily"]').get_text()
+    assert "may help" in daily and "mixed" in daily
     buttons = [b.get_text(strip=True) for b in soup.select(".result-actions button")]
     assert buttons == ["Change your answers", "Start again"]
 
 
 def test_a_strain_gets_first_aid_instead_of_heat_massage_and_stretching(result_page):
-    soup = result_page(with_changes(injury="yes"))
+    soup = result_page(with_changes(injury="minor"))
 
+    assert soup.select_one("[data-urgency]")["data-urgency"] == "self_care"
     assert hooks(soup, "advice") == [
         "injury_first_aid",
         "drink_regularly",
@@ -114,7 +119,7 @@ def test_kidney_disease_gets_the_care_team_instead_of_fluid_and_potassium_tips(r
     assert hooks(soup, "factor") == ["condition", "fluid_restriction"]
     assert "care_team_fluids" in hooks(soup, "advice")
     assert not {"drink_regularly", "mineral_foods"} & set(hooks(soup, "advice"))
-    assert "bananas" not in soup.get_text()
+    assert "bananas" not in soup.get_text() and "coconut" not in soup.get_text()
 
 
 def test_self_care_with_no_rule_fired_says_so(result_page):
@@ -133,7 +138,8 @@ def test_your_answers_are_listed_in_plain_words(result_page):
     assert rows["How old are you?"] == "60 or over"
     assert "A statin, for cholesterol" in rows["Do you take any of these medicines?"]
     assert "A water pill" in rows["Do you take any of these medicines?"]
-    assert len(rows) == 26
+    assert len(rows) == 29
+    assert rows["Did the pain start with an injury?"].startswith("No")
 
 
 def test_every_result_says_what_to_do_if_things_change(result_page):
@@ -146,7 +152,7 @@ def test_every_result_says_what_to_do_if_things_change(result_page):
 
 
 def test_only_the_result_page_carries_test_hooks(client, result_page):
-    soup = result_page(with_changes(numbness="yes", injury="yes"))
+    soup = result_page(with_changes(numbness="yes", injury="minor"))
 
     assert len(soup.select("[data-urgency]")) == 1
     assert all(element.name == "div" for element in soup.select("[data-factor]"))
@@ -196,7 +202,7 @@ def test_unknown_result_is_404(client, db, token):
 
 
 def test_result_page_reads_only_the_session_and_the_result(client, db, django_assert_num_queries):
-    complete_questionnaire(client, with_changes(triggers=["sweating"], severity="severe"))
+    complete_questionnaire(client, with_changes(triggers=["sweating"], wakes_at_night="yes"))
     result = Result.objects.get()
     assert result.factors and result.advice  # every part of the page is drawn
 
@@ -216,3 +222,59 @@ def test_a_level_saved_in_the_admin_shows_on_the_next_view_of_a_stored_result(cl
     soup = parse(Client().get(result.get_absolute_url()))
 
     assert soup.select_one(".care-card__heading").get_text() == "Look after yourself at home"
+
+
+def test_pre_eclampsia_signs_send_to_labor_and_delivery_never_urgent_care(result_page):
+    soup = result_page(with_changes(pregnant="yes_warning_signs", dark_urine="yes"))
+
+    card = soup.select_one("[data-urgency]")
+    assert card["data-urgency"] == "urgent" and "care-card--urgent" in card["class"]
+    assert card.h1.get_text().startswith("Call your OB-GYN, midwife or labor and delivery unit")
+    assert "go to labor and delivery or an emergency room" in card.h1.get_text()
+    assert "urgent care" not in card.get_text().lower()
+    assert Result.objects.get().action.startswith("Call your OB-GYN")
+
+
+@pytest.mark.parametrize("changes", [{"dark_urine": "yes"}, {"electrolyte_signs": "yes"}])
+def test_a_same_day_blood_test_sends_to_an_emergency_room(result_page, settings, changes):
+    settings.EMERGENCY_NUMBER = "999"
+
+    soup = result_page(with_changes(**changes))
+
+    card = soup.select_one("[data-urgency]")
+    assert card.h1.get_text() == (
+        "Go to an emergency room today: you need a blood test with a same-day result."
+    )
+    assert "Call 999 if you faint" in card.get_text()
+    assert "urgent care" not in card.get_text().lower()
+
+
+def test_clot_risk_with_pain_that_stays_shows_no_rubbing_rolling_or_heat(result_page):
+    soup = result_page(with_changes(clot_risk="yes", pain_stays="yes"))
+
+    assert soup.select_one("[data-urgency]")["data-urgency"] == "urgent"
+    assert hooks(soup, "factor") == ["lasting_pain", "clot_risk"]
+    assert hooks(soup, "advice") == ["rest_until_checked"]
+    clot = soup.select_one('[data-factor="clot_risk"]').get_text()
+    assert "cancer treatment" in clot and "do not rub or heat the leg" in clot
+
+
+def test_a_version_2_result_still_shows_marked_as_made_with_older_rules(client, db):
+    result = Result.objects.create(
+        answers={"severity": "severe", "injury": "yes", "medicines": ["blood_thinner"]},
+        level="soon",
+        fired_rules=[{"code": "S17", "level": "soon", "reason": "A blood thinner can bleed."}],
+        factors=["strain", "bleeding_risk"],
+        advice=["injury_first_aid", "warm_up_cool_down"],
+        rules_version="abcdef012345",
+    )
+
+    soup = parse(client.get(result.get_absolute_url()))
+
+    assert soup.select_one("[data-urgency]")["data-urgency"] == "soon"
+    assert soup.select_one(".older-rules")
+    assert "A blood thinner can bleed." in soup.select_one("#why").parent.get_text()
+    assert hooks(soup, "factor") == ["strain", "bleeding_risk"]
+    assert hooks(soup, "advice") == ["injury_first_aid", "warm_up_cool_down"]
+    rows = {row.dt.get_text(): row.dd.get_text() for row in soup.select(".summary-list__row")}
+    assert rows["Severity"] == "severe" and rows["Did the pain start with an injury?"] == "yes"

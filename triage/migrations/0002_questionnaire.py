@@ -1,4 +1,4 @@
-"""The questionnaire of shared/TRIAGE_SPEC.md as rows: pages, questions, choices, levels,
+"""Version 1 of the questionnaire (docs/clinical-safety.md) as rows: pages, questions, choices, levels,
 factors, rules with their conditions, and the safety cases.
 
 The keys, values, levels and rules are the spec's exactly; the wording is plain language.
@@ -332,7 +332,7 @@ YES = ["yes"]
 FREQUENT = ["weekly", "most_days"]
 
 # (code, level, factor, reason, [(question, operator, values)]); "is_one_of" tests a single
-# answer, "includes_any_of" a multi-choice one (TRIAGE_SPEC section 3: =, in, has, has any).
+# answer, "includes_any_of" a multi-choice one (in the rules table: =, in, has, has any).
 RULES = [
     ("E1", "emergency", None,
      "Chest pain, sudden shortness of breath or coughing up blood can mean a blood clot has "
@@ -406,7 +406,7 @@ RULES = [
      [("injury", "is_one_of", YES)]),
 ]  # fmt: skip
 
-# The example cases of shared/triage_cases.json, exactly as given there.
+# The example cases of version 1 of the specification, exactly as given there.
 SPEC_EXAMPLE_CASES = [
     {
         "name": "New runner, hot day",

@@ -1,4 +1,4 @@
-"""Replace the version 1 questionnaire with version 2, read from triage/data/*.json.
+"""Replace the version 1 questionnaire with version 2, read from triage/data/version_2/*.json.
 
 Stored results are kept as they are: they hold their own answers, reasons and keys, and
 their rules version tells the result page they came from older rules. Reversing puts the
@@ -17,7 +17,7 @@ version_1 = import_module("triage.migrations.0002_questionnaire")
 
 def to_version_2(apps, schema_editor):
     data_files.remove_questionnaire(apps, schema_editor)
-    data_files.load_questionnaire(apps)
+    data_files.load_questionnaire(apps, data_files.VERSION_2_DIR)
 
 
 def to_version_1(apps, schema_editor):
