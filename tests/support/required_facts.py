@@ -1,4 +1,4 @@
-"""The facts CONTENT_GUIDE.md says the articles must state, as patterns to find in them."""
+"""The facts the content guide says the articles must state, as patterns to find in them."""
 
 REQUIRED_FACTS = [
     # What a cramp is
@@ -135,7 +135,6 @@ REQUIRED_FACTS = [
     ),
     ("prevent: bananas", [r"bananas"]),
     ("prevent: avocados", [r"avocados"]),
-    ("prevent: coconut water", [r"coconut water"]),
     ("prevent: warm up", [r"warm up before"]),
     ("prevent: cool down with static stretches", [r"cool down[^.]*static stretch"]),
     (
@@ -206,12 +205,13 @@ REQUIRED_FACTS += [
         [r"acetaminophen \(tylenol\) may ease soreness afterwards"],
     ),
     (
-        "ibuprofen, naproxen: ask a pharmacist; not with kidney disease, heart failure, a "
-        "stomach ulcer, a blood thinner or in pregnancy; acetaminophen and liver disease",
+        "ibuprofen, naproxen: ask a pharmacist; not with kidney disease, liver disease, heart "
+        "failure, a stomach ulcer, a blood thinner or in pregnancy; acetaminophen and liver "
+        "disease",
         [
             r"ask a pharmacist before you take ibuprofen \(advil, motrin\) or naproxen \(aleve\)",
-            r"do not take them if you have kidney disease, heart failure or a stomach ulcer, "
-            r"take a blood thinner, or are pregnant",
+            r"do not take them if you have kidney disease, liver disease, heart failure or a "
+            r"stomach ulcer, take a blood thinner, or are pregnant",
             r"liver disease or drink a lot of alcohol, ask a pharmacist how much acetaminophen",
         ],
     ),
@@ -289,4 +289,81 @@ REQUIRED_FACTS += [
     ("strain: up to 8 weeks before hard exercise", [r"wait up to 8 weeks before hard exercise"]),
     ("strain: no alcohol in the first days", [r"in those first days, do not use:[^.]*alcohol"]),
     ("strain: when an X-ray is needed", [r"x-ray"]),
+]
+
+# The corrections of the third clinical review (checker version 3), stated where a reader
+# needs them. Each pattern is of the page as shown, with the emergency number filled in.
+REQUIRED_FACTS += [
+    (
+        "ibuprofen, naproxen: ask first with a water pill or lisinopril or losartan",
+        [r"water pill, or a blood pressure medicine such as lisinopril or\s+losartan"],
+    ),
+    (
+        "heatstroke after heat or hard exercise: call the emergency number",
+        [
+            r"heatstroke",
+            r"after heat or hard exercise, call \d+ if you",
+            r"stopped sweating, even though you feel too hot",
+        ],
+    ),
+    (
+        "dizzy on its own is a same-day matter",
+        [r"get help today if you cannot keep fluids down, you pee very little, or you feel dizzy"],
+    ),
+    (
+        "fluid loss with kidney, liver or heart disease: the care team today",
+        [
+            r"kidney, liver or heart disease and you are throwing up or have diarrhea, contact "
+            r"your care team today"
+        ],
+    ),
+    (
+        "low salts: a blood test today, the emergency number with fainting or chest pain",
+        [
+            r"tingling around your mouth or in your fingers",
+            r"spasms in your hands",
+            r"blood test today, at an emergency room",
+            r"call \d+ if you (also )?faint or nearly faint",
+        ],
+    ),
+    (
+        "dark pee: an emergency room for a same-day blood test, not urgent care",
+        [r"go to an emergency room, as many urgent care centers cannot get the result that day"],
+    ),
+    (
+        "dark pee with lasting pain, weakness or an uneven heartbeat: the emergency number",
+        [r"call \d+ or go to the emergency room now if you have dark pee and also"],
+    ),
+    (
+        "potassium foods: the care team first with lisinopril, losartan, spironolactone",
+        [
+            r"lisinopril, losartan and spironolactone",
+            r"ask your care team before you eat more foods rich in potassium",
+        ],
+    ),
+    ("prevention is what may help", [r"what may help stop cramps coming back\?"]),
+    (
+        "daily stretching: the proof is mixed",
+        [r"stretch before bed\. this may help, but the proof is mixed"],
+    ),
+    (
+        "soreness up to a day is normal; longer needs a check, and no rubbing, rolling or heat",
+        [
+            r"sore for up to a day\. that is normal",
+            r"stays painful or tender for longer, or hurts all the time, see a doctor",
+            r"until then, do not rub, roll or heat it",
+        ],
+    ),
+    (
+        "clot risk counts a clot at any time and cancer treatment in the last 6 months",
+        [r"ever had a clot, or had cancer treatment in the last 6 months"],
+    ),
+    (
+        "clot risk with pain that lasts: no rubbing, rolling or heat; checked today",
+        [
+            r"do not rub, roll or heat your leg if you have a higher chance of a clot and the "
+            r"pain lasts"
+        ],
+    ),
+    ("no massage roller in pregnancy", [r"do not use a roller if you are pregnant"]),
 ]
