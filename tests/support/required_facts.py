@@ -274,7 +274,10 @@ REQUIRED_FACTS += [
         [r"do not take supplements for cramps without asking your ob-gyn"],
     ),
     ("blood clot (DVT)", [r"deep vein thrombosis"]),
-    ("hernia: a stuck lump is an emergency", [r"lump is painful or hard and will not go back in"]),
+    (
+        "hernia: a tender or stuck lump is an emergency",
+        [r"lump is painful or tender, or has just become hard, and will not go back in"],
+    ),
     (
         "broken hip at 60 or over: cannot stand, call",
         [r"60 or over and you cannot stand or walk after a fall, call"],
@@ -366,4 +369,52 @@ REQUIRED_FACTS += [
         ],
     ),
     ("no massage roller in pregnancy", [r"do not use a roller if you are pregnant"]),
+    (
+        "a pop, a large bruise, a dent or a leg out of shape: checked today",
+        [r"pop.? or snap, or you have a large bruise, a dent in the muscle, or the leg looks out"],
+    ),
+    (
+        "a possible clot: an emergency room if not seen today",
+        [r"if you cannot be seen today, go to an emergency room\. many urgent care centers cannot"],
+    ),
+    (
+        "a soft groin lump that goes back: likely a hernia, see a doctor soon",
+        [r"soft lump that goes back in: this is often a hernia\. see a doctor soon"],
+    ),
+    (
+        "a hard painless groin lump that has not changed: often a gland, see a doctor soon",
+        [r"hard lump that does not hurt and has not changed for weeks: this is often a swollen"],
+    ),
+    (
+        "a child's lasting thigh, hip or knee pain: seen today (slipped growth plate)",
+        [
+            r"growth plate",
+            r"child or teenager with thigh, hip or knee pain that lasts more than a day needs to "
+            r"be seen today",
+        ],
+    ),
+    (
+        "a child with a fever and leg pain: seen today",
+        [r"child or teenager with a high temperature and leg pain needs to be seen today"],
+    ),
+    (
+        "a fever with pain that lasts: checked today",
+        [r"get checked today if you have a high temperature and pain that lasts more than a day"],
+    ),
+    (
+        "a fever in pregnancy or after birth: call the same day",
+        [
+            r"pregnant or had a baby in the last 6 weeks and have a high temperature, call your "
+            r"ob-gyn, midwife or labor and delivery unit now"
+        ],
+    ),
+    (
+        "a blood thinner: a fall or blow, or pain that lasts, checked today; a head knock, the "
+        "emergency room",
+        [
+            r"after a fall, a blow or a pulled muscle, get checked today",
+            r"stays painful or tender for more than a day, get checked today, even if you did not",
+            r"if you hit your head, go to an emergency room, even if you feel fine",
+        ],
+    ),
 ]
