@@ -417,4 +417,28 @@ REQUIRED_FACTS += [
             r"if you hit your head, go to an emergency room, even if you feel fine",
         ],
     ),
+    (
+        "pregnancy: the emergency number for a seizure, chest pain, trouble breathing or a "
+        "sudden headache",
+        [
+            r"call \d+ if you are pregnant, or had a baby in the last 6 weeks, and you have: a "
+            r"seizure \(a fit\) chest pain trouble breathing a headache that came on suddenly"
+        ],
+    ),
+    (
+        "pre-eclampsia: sudden throwing up; labor and delivery or an emergency room, not urgent "
+        "care",
+        [
+            r"throwing up that started suddenly in the second half of pregnancy",
+            r"if you cannot reach any of them, go to labor and delivery or an emergency room\. "
+            r"do not go to urgent care",
+        ],
+    ),
+    (
+        "pregnancy and 6 weeks after birth: lasting leg pain is a same-day check for a clot",
+        [
+            r"your leg is still painful or tender more than a day after a cramp",
+            r"a blood clot is more likely in pregnancy and for 6 weeks after birth",
+        ],
+    ),
 ]
