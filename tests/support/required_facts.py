@@ -441,4 +441,11 @@ REQUIRED_FACTS += [
             r"a blood clot is more likely in pregnancy and for 6 weeks after birth",
         ],
     ),
+    (
+        "a strain on a blood thinner: checked today, the emergency room if it swells fast",
+        [
+            r"blood thinner, get checked today after a fall, a blow or a pulled muscle",
+            r"go to an emergency room now if the swelling grows fast",
+        ],
+    ),
 ]
