@@ -257,7 +257,6 @@ REQUIRED_FACTS += [
         "a pharmacist can review your medicines",
         [r"pharmacist can look at all the medicines you take"],
     ),
-    ("night cramps: loose bed covers", [r"keep bed covers loose"]),
     ("night cramps: alcohol and caffeine", [r"cut down on alcohol", r"cut down on caffeine"]),
     (
         "pre-eclampsia signs",
