@@ -140,11 +140,19 @@ URGENT_MEANINGS = {
 SOON_MEANINGS = {
     "S8 coming back": ["keep coming back"],
     "S9 waking": ["waking you up at night"],
+    "S11 long cramps": ["often last more than 10 minutes"],
     "S21 lasting pain": ["painful or tender for more than a day", "do not rub, roll or heat"],
     "S3, S4 swelling or numbness": ["swelling in both legs", "numbness or tingling in one leg"],
     "S1 claudication": ["hurts when you walk", "better when you rest"],
+    "S2 back pain": ["back or buttock pain that spreads down your leg"],
     "S12, S20 groin lump": ["goes back in", "hard lump", "does not hurt", "not changed"],
-    "S5 to S7 medicines and conditions": ["statin", "water pill", "diabetes", "thyroid"],
+    "S5 to S7, S13 medicines and conditions": [
+        "statin",
+        "water pill",
+        "new medicine",
+        "diabetes",
+        "thyroid",
+    ],
     "S10 no clear cause": ["no clear cause", "every week"],
 }
 
