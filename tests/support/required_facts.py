@@ -447,4 +447,13 @@ REQUIRED_FACTS += [
             r"go to an emergency room now if the swelling grows fast",
         ],
     ),
+    (
+        "pain that lasts is a same-day check with a clot risk, pregnancy, a blood thinner or a "
+        "statin, a fever, or in a child",
+        [
+            r"get it checked today instead if: a blood clot is more likely for you[^.]* you are "
+            r"pregnant or had a baby in the last 6 weeks you take a blood thinner or a statin you "
+            r"have a high temperature it is a child or teenager"
+        ],
+    ),
 ]
