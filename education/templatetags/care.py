@@ -20,8 +20,8 @@ def _red_flags():
 @register.simple_tag
 def care_signs(level):
     """The signs of a care level ("emergency", "also_emergency", "urgent" or "soon") from
-    red_flags.yaml."""
-    return _red_flags()[level]
+    red_flags.yaml, with the settings they name filled in (the template escapes them)."""
+    return [_filled(sign, str) for sign in _red_flags()[level]]
 
 
 def _setting_values():
@@ -33,9 +33,13 @@ def _setting_values():
     }
 
 
+def _filled(text, shown):
+    for placeholder, value in _setting_values().items():
+        text = text.replace(placeholder, shown(value))
+    return text
+
+
 @register.filter
 def with_settings(html):
     """Fill in the settings a body names, such as {retention_days}, when the page is shown."""
-    for placeholder, value in _setting_values().items():
-        html = html.replace(placeholder, str(conditional_escape(value)))
-    return mark_safe(html)
+    return mark_safe(_filled(html, lambda value: str(conditional_escape(value))))

@@ -1,4 +1,4 @@
-"""The facts CONTENT_GUIDE.md says the articles must state, as patterns to find in them."""
+"""The facts the content guide says the articles must state, as patterns to find in them."""
 
 REQUIRED_FACTS = [
     # What a cramp is
@@ -135,7 +135,6 @@ REQUIRED_FACTS = [
     ),
     ("prevent: bananas", [r"bananas"]),
     ("prevent: avocados", [r"avocados"]),
-    ("prevent: coconut water", [r"coconut water"]),
     ("prevent: warm up", [r"warm up before"]),
     ("prevent: cool down with static stretches", [r"cool down[^.]*static stretch"]),
     (
@@ -206,12 +205,13 @@ REQUIRED_FACTS += [
         [r"acetaminophen \(tylenol\) may ease soreness afterwards"],
     ),
     (
-        "ibuprofen, naproxen: ask a pharmacist; not with kidney disease, heart failure, a "
-        "stomach ulcer, a blood thinner or in pregnancy; acetaminophen and liver disease",
+        "ibuprofen, naproxen: ask a pharmacist; not with kidney disease, liver disease, heart "
+        "failure, a stomach ulcer, a blood thinner or in pregnancy; acetaminophen and liver "
+        "disease",
         [
             r"ask a pharmacist before you take ibuprofen \(advil, motrin\) or naproxen \(aleve\)",
-            r"do not take them if you have kidney disease, heart failure or a stomach ulcer, "
-            r"take a blood thinner, or are pregnant",
+            r"do not take them if you have kidney disease, liver disease, heart failure or a "
+            r"stomach ulcer, take a blood thinner, or are pregnant",
             r"liver disease or drink a lot of alcohol, ask a pharmacist how much acetaminophen",
         ],
     ),
@@ -257,7 +257,6 @@ REQUIRED_FACTS += [
         "a pharmacist can review your medicines",
         [r"pharmacist can look at all the medicines you take"],
     ),
-    ("night cramps: loose bed covers", [r"keep bed covers loose"]),
     ("night cramps: alcohol and caffeine", [r"cut down on alcohol", r"cut down on caffeine"]),
     (
         "pre-eclampsia signs",
@@ -274,7 +273,10 @@ REQUIRED_FACTS += [
         [r"do not take supplements for cramps without asking your ob-gyn"],
     ),
     ("blood clot (DVT)", [r"deep vein thrombosis"]),
-    ("hernia: a stuck lump is an emergency", [r"lump is painful or hard and will not go back in"]),
+    (
+        "hernia: a tender or stuck lump is an emergency",
+        [r"lump is painful or tender, or has just become hard, and will not go back in"],
+    ),
     (
         "broken hip at 60 or over: cannot stand, call",
         [r"60 or over and you cannot stand or walk after a fall, call"],
@@ -289,4 +291,169 @@ REQUIRED_FACTS += [
     ("strain: up to 8 weeks before hard exercise", [r"wait up to 8 weeks before hard exercise"]),
     ("strain: no alcohol in the first days", [r"in those first days, do not use:[^.]*alcohol"]),
     ("strain: when an X-ray is needed", [r"x-ray"]),
+]
+
+# The corrections of the third clinical review (checker version 3), stated where a reader
+# needs them. Each pattern is of the page as shown, with the emergency number filled in.
+REQUIRED_FACTS += [
+    (
+        "ibuprofen, naproxen: ask first with a water pill or lisinopril or losartan",
+        [r"water pill, or a blood pressure medicine such as lisinopril or\s+losartan"],
+    ),
+    (
+        "heatstroke after heat or hard exercise: call the emergency number",
+        [
+            r"heatstroke",
+            r"after heat or hard exercise, call \d+ if you",
+            r"stopped sweating, even though you feel too hot",
+        ],
+    ),
+    (
+        "dizzy on its own is a same-day matter",
+        [r"get help today if you cannot keep fluids down, you pee very little, or you feel dizzy"],
+    ),
+    (
+        "fluid loss with kidney, liver or heart disease: the care team today",
+        [
+            r"kidney, liver or heart disease and you are throwing up or have diarrhea, contact "
+            r"your care team today"
+        ],
+    ),
+    (
+        "low salts: a blood test today, the emergency number with fainting or chest pain",
+        [
+            r"tingling around your mouth or in your fingers",
+            r"spasms in your hands",
+            r"blood test today, at an emergency room",
+            r"call \d+ if you (also )?faint or nearly faint",
+        ],
+    ),
+    (
+        "dark pee: an emergency room for a same-day blood test, not urgent care",
+        [r"go to an emergency room, as many urgent care centers cannot get the result that day"],
+    ),
+    (
+        "dark pee with lasting pain, weakness or an uneven heartbeat: the emergency number",
+        [r"call \d+ or go to the emergency room now if you have dark pee and also"],
+    ),
+    (
+        "potassium foods: the care team first with lisinopril, losartan, spironolactone",
+        [
+            r"lisinopril, losartan and spironolactone",
+            r"ask your care team before you eat more foods rich in potassium",
+        ],
+    ),
+    ("prevention is what may help", [r"what may help stop cramps coming back\?"]),
+    (
+        "daily stretching: the proof is mixed",
+        [r"stretch before bed\. this may help, but the proof is mixed"],
+    ),
+    (
+        "soreness up to a day is normal; longer needs a check, and no rubbing, rolling or heat",
+        [
+            r"sore for up to a day\. that is normal",
+            r"stays painful or tender for longer, or hurts all the time, see a doctor",
+            r"until then, do not rub, roll or heat it",
+        ],
+    ),
+    (
+        "clot risk counts a clot at any time and cancer treatment in the last 6 months",
+        [r"ever had a clot, or had cancer treatment in the last 6 months"],
+    ),
+    (
+        "clot risk with pain that lasts: no rubbing, rolling or heat; checked today",
+        [
+            r"do not rub, roll or heat your leg if you have a higher chance of a clot and the "
+            r"pain lasts"
+        ],
+    ),
+    ("no massage roller in pregnancy", [r"do not use a roller if you are pregnant"]),
+    (
+        "a pop, a large bruise, a dent or a leg out of shape: checked today",
+        [r"pop.? or snap, or you have a large bruise, a dent in the muscle, or the leg looks out"],
+    ),
+    (
+        "a possible clot: an emergency room if not seen today",
+        [r"if you cannot be seen today, go to an emergency room\. many urgent care centers cannot"],
+    ),
+    (
+        "a soft groin lump that goes back: likely a hernia, see a doctor soon",
+        [r"soft lump that goes back in: this is often a hernia\. see a doctor soon"],
+    ),
+    (
+        "a hard painless groin lump that has not changed: often a gland, see a doctor soon",
+        [r"hard lump that does not hurt and has not changed for weeks: this is often a swollen"],
+    ),
+    (
+        "a child's lasting thigh, hip or knee pain: seen today (slipped growth plate)",
+        [
+            r"growth plate",
+            r"child or teenager with thigh, hip or knee pain that lasts more than a day needs to "
+            r"be seen today",
+        ],
+    ),
+    (
+        "a child with a fever and leg pain: seen today",
+        [r"child or teenager with a high temperature and leg pain needs to be seen today"],
+    ),
+    (
+        "a fever with pain that lasts: checked today",
+        [r"get checked today if you have a high temperature and pain that lasts more than a day"],
+    ),
+    (
+        "a fever in pregnancy or after birth: call the same day",
+        [
+            r"pregnant or had a baby in the last 6 weeks and have a high temperature, call your "
+            r"ob-gyn, midwife or labor and delivery unit now"
+        ],
+    ),
+    (
+        "a blood thinner: a fall or blow, or pain that lasts, checked today; a head knock, the "
+        "emergency room",
+        [
+            r"after a fall, a blow or a pulled muscle, get checked today",
+            r"stays painful or tender for more than a day, get checked today, even if you did not",
+            r"if you hit your head, go to an emergency room, even if you feel fine",
+        ],
+    ),
+    (
+        "pregnancy: the emergency number for a seizure, chest pain, trouble breathing or a "
+        "sudden headache",
+        [
+            r"call \d+ if you are pregnant, or had a baby in the last 6 weeks, and you have: a "
+            r"seizure \(a fit\) chest pain trouble breathing a headache that came on suddenly"
+        ],
+    ),
+    (
+        "pre-eclampsia: sudden throwing up; labor and delivery or an emergency room, not urgent "
+        "care",
+        [
+            r"throwing up that started suddenly in the second half of pregnancy",
+            r"if you cannot reach any of them, go to labor and delivery or an emergency room\. "
+            r"do not go to urgent care",
+        ],
+    ),
+    (
+        "pregnancy and 6 weeks after birth: lasting leg pain is a same-day check for a clot",
+        [
+            r"your leg is still painful or tender more than a day after a cramp",
+            r"a blood clot is more likely in pregnancy and for 6 weeks after birth",
+        ],
+    ),
+    (
+        "a strain on a blood thinner: checked today, the emergency room if it swells fast",
+        [
+            r"blood thinner, get checked today after a fall, a blow or a pulled muscle",
+            r"go to an emergency room now if the swelling grows fast",
+        ],
+    ),
+    (
+        "pain that lasts is a same-day check with a clot risk, pregnancy, a blood thinner or a "
+        "statin, a fever, or in a child",
+        [
+            r"get it checked today instead if: a blood clot is more likely for you[^.]* you are "
+            r"pregnant or had a baby in the last 6 weeks you take a blood thinner or a statin you "
+            r"have a high temperature it is a child or teenager"
+        ],
+    ),
 ]
