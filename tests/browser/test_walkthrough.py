@@ -52,3 +52,23 @@ def test_the_checker_warns_before_the_start_button(new_page):
     warning = page.get_by_role("heading", name="Do not use this tool if you need help now")
     start = page.get_by_role("button", name="Start now")
     assert warning.bounding_box()["y"] < start.bounding_box()["y"]
+
+
+def test_back_from_a_result_keeps_the_answers(page):
+    run_questionnaire(page, "soon")
+    result_url = page.url
+
+    page.go_back()
+
+    expect(page.get_by_role("heading", name="Check your answers")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Numbness")
+    page.get_by_role("link", name="your advice").click()
+    expect(page).to_have_url(result_url)
+
+
+def test_back_from_an_emergency_result_shows_the_yes_given(page):
+    run_questionnaire(page, "emergency")
+
+    page.go_back()
+
+    expect(page.locator("input[name='leg_cold_pale'][value='yes']")).to_be_checked()
