@@ -72,3 +72,19 @@ def test_back_from_an_emergency_result_shows_the_yes_given(page):
     page.go_back()
 
     expect(page.locator("input[name='leg_cold_pale'][value='yes']")).to_be_checked()
+
+
+# Marks with a letter or digit touching them on either side: a part of a word marked.
+MARKS_INSIDE_WORDS = """() => [...document.querySelectorAll(".search-result__snippet mark")]
+    .filter(mark => /\\w$/.test(mark.previousSibling?.textContent || "")
+        || /^\\w/.test(mark.nextSibling?.textContent || ""))
+    .map(mark => mark.parentElement.textContent.trim().slice(0, 80))"""
+
+
+@pytest.mark.parametrize("query", ["stretch", "at", "leg"])
+def test_search_marks_whole_words_only(page, query):
+    page.goto(f"/search/?q={query}")
+
+    if query != "at":  # "at" alone may match nothing; it must still mark no part of "What"
+        expect(page.locator(".search-result__snippet mark").first).to_be_visible()
+    assert page.evaluate(MARKS_INSIDE_WORDS) == []
