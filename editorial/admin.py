@@ -229,6 +229,8 @@ class WorkflowAdmin(EditorialAdmin):
     def preview_view(self, request, object_id):
         """The draft through the reader's own view and template, exactly as it will look."""
         obj = self._object_or_404(request, object_id, self.has_change_permission)
+        # The reader's page says it is a draft, and leads back to the editor (base.html).
+        request.draft_preview_editor_url = self._url("change", object_id)
         with drafts.draft_in_place(drafts.open_draft(obj)):
             match = resolve(type(obj)._default_manager.get(pk=obj.pk).get_absolute_url())
             response = rendered(match.func(request, *match.args, **match.kwargs))

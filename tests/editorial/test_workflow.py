@@ -314,6 +314,20 @@ def test_the_preview_shows_the_draft_in_the_readers_template(client, editor_clie
     assert "Drink some water" in public_text(client, article)
 
 
+def test_the_preview_says_it_is_a_draft_and_leads_back_to_the_editor(
+    client, editor_client, article
+):
+    save_change(editor_client, article, body=NEW_BODY)
+
+    banner = parse(editor_client.get(admin_url(article, "preview"))).select_one(
+        ".draft-preview-banner"
+    )
+
+    assert "Draft preview, not live." in banner.get_text()
+    assert banner.select_one("a")["href"] == admin_url(article, "change")
+    assert not parse(client.get(article.get_absolute_url())).select(".draft-preview-banner")
+
+
 def test_readers_cannot_preview_drafts(client, reader, article):
     client.force_login(reader)
 
