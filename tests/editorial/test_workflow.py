@@ -65,7 +65,8 @@ def test_a_reviewer_cannot_approve_their_own_change(reviewer_client, article):
 
     page = parse(reviewer_client.get(admin_url(article, "review")))
     response = reviewer_client.post(
-        admin_url(article, "review"), {"decision": "approve", "saves": 1}
+        admin_url(article, "review"),
+        {"decision": "approve", "saves": 1, "reviewed_whole_page": "on"},
     )
 
     assert "nobody signs off their own change" in page.get_text()
@@ -169,6 +170,35 @@ def test_approval_publishes_records_the_sign_off_and_the_page_shows_it(
     assert f"Page last reviewed: {today:%-d %B %Y}" in " ".join(block.split())
 
 
+def test_approving_asks_the_reviewer_to_confirm_they_reviewed_the_whole_page(
+    client, editor_client, reviewer_client, article, settings
+):
+    submitted_change(editor_client, article)
+    bar = parse(reviewer_client.get(admin_url(article, "review"))).select_one(".action-bar")
+
+    response = decide(reviewer_client, article, "approve", whole_page_confirmed=False)
+
+    label = bar.select_one("label[for=id_reviewed_whole_page]").get_text()
+    assert label == "I have reviewed the whole page, not only the changes"
+    months = settings.EDITORIAL_REVIEW_INTERVAL_MONTHS
+    assert f"due for review again in {months} months" in bar.get_text()
+    assert [b.get_text() for b in bar.select("button")] == ["Approve", "Send back"]
+    assert response.status_code == 400
+    assert "Confirm that you have reviewed the whole page" in response.content.decode()
+    assert not SignOff.objects.filter(draft__isnull=False).exists()
+    assert Draft.objects.get().state == Draft.State.SUBMITTED
+    assert "Drink some water" in public_text(client, article)
+
+
+def test_sending_back_needs_no_confirmation(editor_client, reviewer_client, article):
+    submitted_change(editor_client, article)
+
+    response = decide(reviewer_client, article, "send_back", "Check the dose.")
+
+    assert response.status_code == 302
+    assert Draft.objects.get().state == Draft.State.SENT_BACK
+
+
 def test_a_change_made_after_the_reviewer_opened_it_is_not_approved(
     editor_client, reviewer_client, article
 ):
@@ -179,7 +209,8 @@ def test_a_change_made_after_the_reviewer_opened_it_is_not_approved(
 
     saves = page.select_one("input[name=saves]")["value"]
     response = reviewer_client.post(
-        admin_url(article, "review"), {"decision": "approve", "saves": saves}
+        admin_url(article, "review"),
+        {"decision": "approve", "saves": saves, "reviewed_whole_page": "on"},
     )
 
     assert response.status_code == 403
