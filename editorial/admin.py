@@ -293,7 +293,7 @@ class WorkflowAdmin(EditorialAdmin):
             return self._to_change_form(
                 request,
                 obj.pk,
-                f"Recorded your review. Next review due {signoff.next_review_due:%d %B %Y}.",
+                f"Recorded your review. Next review due {signoff.next_review_due:%B %-d, %Y}.",
             )
         if draft is None:
             raise drafts.Refused("There is no draft waiting for review.")
@@ -430,7 +430,7 @@ def approved_message(signoff):
     if signoff.goes_live_at <= signoff.signed_at:
         return "Approved. Readers now see the new version."
     when = timezone.localtime(signoff.goes_live_at)
-    return f"Approved. Readers see the new version from {when:%d %B %Y at %H:%M}."
+    return f"Approved. Readers see the new version from {when:%B %-d, %Y at %-I:%M %p}."
 
 
 PAGE_TITLES = {

@@ -167,7 +167,7 @@ def test_approval_publishes_records_the_sign_off_and_the_page_shows_it(
     assert "Approved" in mail.outbox[-1].subject and mail.outbox[-1].to == ["editor@example.org"]
     block = parse(client.get(article.get_absolute_url())).select_one(".review-dates").get_text()
     assert "Reviewed by Test Reviewer, General practitioner" in block
-    assert f"Page last reviewed: {today:%-d %B %Y}" in " ".join(block.split())
+    assert f"Page last reviewed: {today:%B %-d, %Y}" in " ".join(block.split())
 
 
 def test_approving_asks_the_reviewer_to_confirm_they_reviewed_the_whole_page(
