@@ -88,3 +88,22 @@ def test_search_marks_whole_words_only(page, query):
     if query != "at":  # "at" alone may match nothing; it must still mark no part of "What"
         expect(page.locator(".search-result__snippet mark").first).to_be_visible()
     assert page.evaluate(MARKS_INSIDE_WORDS) == []
+
+
+def test_the_result_has_a_print_button_that_prints_and_is_left_off_paper(page, live_server):
+    PAGE_TYPES["result-soon"](page, live_server.url)
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+
+    page.get_by_role("button", name="Print this page").click()
+
+    assert page.evaluate("() => window.printed") == 1
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
+
+
+def test_without_javascript_the_result_says_how_to_print_instead(new_page, live_server):
+    page = new_page(javascript=False)
+    PAGE_TYPES["result-soon"](page, live_server.url)
+
+    expect(page.get_by_role("button", name="Print this page")).to_be_hidden()
+    expect(page.locator(".result-meta")).to_contain_text("from your browser's menu")
