@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from triage import engine
+from triage import advice_drawings, engine
 from triage.forms import QuestionPageForm, form_html
 from triage.models import Page, Result
 from triage.questionnaire import Questionnaire
@@ -172,7 +172,9 @@ def result(request, token):
         "reasons": reasons,
         "other_reasons": other_reasons,
         "factors": [factors[key] for key in result.factors if key in factors],
-        "advice_sections": _advice_sections([steps[k] for k in result.advice if k in steps]),
+        "advice_sections": _advice_sections(
+            [steps[k] for k in result.advice if k in steps], result.factors
+        ),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
         "older_rules": result.rules_version != questionnaire.rulebook.version,
@@ -180,11 +182,18 @@ def result(request, token):
     return render(request, "triage/result.html", context)
 
 
-def _advice_sections(steps):
-    """The steps shown, under their section headings, in the order they were stored."""
+def _advice_sections(steps, factor_keys):
+    """The steps shown, under their section headings, in the order they were stored, in
+    this reader's words and with a link to their drawings where there are some."""
+    drawings = advice_drawings.drawing_links([step.key for step in steps])
     sections = {}
     for step in steps:
-        sections.setdefault(step.get_section_display(), []).append(step)
+        shown = {
+            "key": step.key,
+            "text": advice_drawings.step_text(step, factor_keys),
+            "drawings": drawings.get(step.key),
+        }
+        sections.setdefault(step.get_section_display(), []).append(shown)
     return sections.items()
 
 

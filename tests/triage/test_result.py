@@ -92,7 +92,7 @@ def test_soon_result_shows_the_advice_steps_under_their_sections(result_page):
     headings = [section.h2.get_text() for section in soup.select("section.advice-steps")]
     assert headings == ["When a cramp starts", "How to stop cramps coming back"]
     buttons = [b.get_text(strip=True) for b in soup.select(".result-actions button")]
-    assert buttons == ["Change your answers", "Start again"]
+    assert buttons == ["Print this page", "Change your answers", "Start again"]
 
 
 def test_a_strain_gets_first_aid_instead_of_heat_massage_and_stretching(result_page):
