@@ -70,6 +70,10 @@ HTTPS = env_bool("DJANGO_HTTPS")
 # Host header a request happened to carry.
 SITE_URL = site_url(os.environ.get("SITE_URL") or "http://127.0.0.1:8000")
 EMERGENCY_NUMBER = os.environ.get("EMERGENCY_NUMBER", "911")
+# Who publishes the site and how to reach them, shown on the About page and to search engines.
+# Never made up: empty until the deploy sets them, and `check --deploy` warns while they are.
+SITE_PUBLISHER_NAME = os.environ.get("SITE_PUBLISHER_NAME", "").strip()
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "").strip()
 TRIAGE_RETENTION_DAYS = env_int("TRIAGE_RETENTION_DAYS", 30)
 # Proxies in front that append to X-Forwarded-For; 0 means the header is never trusted
 # (cramps_site/client_address.py).

@@ -6,12 +6,19 @@ from django.urls import include, path
 from cramps_site import views
 from education.sitemaps import SITEMAPS
 
+# The admin carries the site's name, not "Django administration" (templates/admin/base_site.html).
+admin.site.site_header = "Inner thigh cramps: editorial"
+admin.site.site_title = "Inner thigh cramps editorial"
+admin.site.index_title = "Pages, symptom checker and clinical review"
+
 urlpatterns = [
     path("", include("education.urls")),
     path("triage/", include("triage.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # Browsers ask for /favicon.ico whatever a page's <link rel="icon"> says.
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 handler400 = "cramps_site.views.bad_request"

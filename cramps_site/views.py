@@ -1,6 +1,8 @@
+from django.contrib import admin
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -34,12 +36,34 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    if _in_admin(request):
+        return _admin_error_page("You cannot see this page")
     return _error_page("403.html", 403)
 
 
 def csrf_failure(request, reason=""):
     """A form sent without its security check, most often from a page left open too long."""
+    if _in_admin(request):
+        return _admin_error_page("Sorry, this form has expired", form_expired=True)
     return _error_page("403.html", 403, form_expired=True)
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page's <link rel="icon"> says: send them to the
+    site's icon. Not a permanent redirect: its stored name changes with every deploy."""
+    return HttpResponseRedirect(static("img/favicon.svg"))
+
+
+def _in_admin(request):
+    return request is not None and request.path.startswith(reverse("admin:index"))
+
+
+def _admin_error_page(title, **context):
+    """An editor refused in the admin stays in the admin's layout, with a way back."""
+    names = {"site_header": admin.site.site_header, "site_title": admin.site.site_title}
+    html = render_to_string("admin/403.html", {**names, "title": title, **context})
+    return HttpResponse(html, status=403)
 
 
 def server_error(request):

@@ -233,6 +233,8 @@ class WorkflowAdmin(EditorialAdmin):
         """The draft through the reader's own view and template, exactly as it will look."""
         obj = self._object_or_404(request, object_id, self.has_change_permission)
         never_store(request)
+        # The reader's page says it is a draft, and leads back to the editor (base.html).
+        request.draft_preview_editor_url = self._url("change", object_id)
         with drafts.draft_in_place(drafts.open_draft(obj)):
             match = resolve(type(obj)._default_manager.get(pk=obj.pk).get_absolute_url())
             response = rendered(match.func(request, *match.args, **match.kwargs))
@@ -295,7 +297,7 @@ class WorkflowAdmin(EditorialAdmin):
             return self._to_change_form(
                 request,
                 obj.pk,
-                f"Recorded your review. Next review due {signoff.next_review_due:%d %B %Y}.",
+                f"Recorded your review. Next review due {signoff.next_review_due:%B %-d, %Y}.",
             )
         if draft is None:
             raise drafts.Refused("There is no draft waiting for review.")
@@ -439,7 +441,7 @@ def approved_message(signoff):
     if signoff.goes_live_at <= signoff.signed_at:
         return "Approved. Readers now see the new version."
     when = timezone.localtime(signoff.goes_live_at)
-    return f"Approved. Readers see the new version from {when:%d %B %Y at %H:%M}."
+    return f"Approved. Readers see the new version from {when:%B %-d, %Y at %-I:%M %p}."
 
 
 PAGE_TITLES = {

@@ -32,9 +32,20 @@ class DecisionForm(forms.Form):
     )
     # The draft's save count the reviewer saw; a later save means they have not read it.
     saves = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # A sign-off dates the whole page, not only the words that changed.
+    reviewed_whole_page = forms.BooleanField(
+        label="I have reviewed the whole page, not only the changes",
+        required=False,
+    )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("decision") == self.SEND_BACK and not cleaned.get("comment", "").strip():
+        decision = cleaned.get("decision")
+        if decision == self.SEND_BACK and not cleaned.get("comment", "").strip():
             self.add_error("comment", "Enter a comment saying what needs to change.")
+        if decision == self.APPROVE and not cleaned.get("reviewed_whole_page"):
+            self.add_error(
+                "reviewed_whole_page",
+                "Confirm that you have reviewed the whole page: approving signs off all of it.",
+            )
         return cleaned

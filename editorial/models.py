@@ -148,7 +148,7 @@ class SignOff(models.Model):
         ordering = ["-signed_at"]
 
     def __str__(self):
-        return f"{self.get_kind_display()} by {self.reviewed_by} on {self.signed_at:%d %B %Y}"
+        return f"{self.get_kind_display()} by {self.reviewed_by} on {self.signed_at:%B %-d, %Y}"
 
     @property
     def reviewed_by(self):
@@ -189,7 +189,7 @@ class WorkflowEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.get_action_display()} ({self.at:%d %B %Y %H:%M})"
+        return f"{self.get_action_display()} ({self.at:%B %-d, %Y %-I:%M %p})"
 
 
 class ReviewedQuerySet(models.QuerySet):

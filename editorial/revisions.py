@@ -81,7 +81,7 @@ class EditorialForm(forms.ModelForm):
 
 def stale_message(user, when):
     who = user.get_username() if user else "someone"
-    when = timezone.localtime(when).strftime("%d %B %Y at %H:%M")
+    when = timezone.localtime(when).strftime("%B %-d, %Y at %-I:%M %p")
     return (
         f"{who} saved this on {when}, after you opened it. Your changes were not saved, "
         "so nothing of theirs was overwritten. Reload this page to see their version, then "

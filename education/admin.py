@@ -6,6 +6,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from reversion.models import Version
@@ -63,17 +64,21 @@ class ArticleAdmin(WorkflowAdmin):
     filter_horizontal = ["related"]
     inlines = [SourceInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "picture_chooser"]}),
         ("Publishing", {"fields": ["status", "publish_at", "group", "order", "related"]}),
         ("Reader feedback", {"fields": ["feedback_report"]}),
     ]
+    PICTURES_LISTED = 30
+
+    class Media:
+        js = ["js/picture-chooser.js"]
 
     show_full_result_count = False  # one COUNT over thousands of articles is enough
 
     def get_readonly_fields(self, request, obj=None):
         # Approval publishes; once readers see a page, its first publication time is history.
         fixed = ["status", "publish_at"] if obj is not None and obj.is_public else ["status"]
-        return [*fixed, "feedback_report"]
+        return [*fixed, "picture_chooser", "feedback_report"]
 
     def audit_extra(self, article):
         return [("Was this page helpful?", self.feedback_report(article))]
@@ -117,6 +122,14 @@ class ArticleAdmin(WorkflowAdmin):
             )
             or format_html("<li>{}</li>", "none given"),
         )
+
+    @admin.display(description="Pictures")
+    def picture_chooser(self, article):
+        """The newest pictures with their references, to copy or insert into the body."""
+        newest = list(Image.objects.order_by("-pk")[: self.PICTURES_LISTED + 1])
+        pictures = [_chooser_entry(image) for image in newest[: self.PICTURES_LISTED]]
+        context = {"pictures": pictures, "more": len(newest) > self.PICTURES_LISTED}
+        return render_to_string("admin/education/picture_chooser.html", context)
 
     @admin.display(description="Next review due", ordering="latest_signoff__next_review_due")
     def next_review(self, article):
@@ -175,6 +188,16 @@ class ImageForm(EditorialForm):
         if self.cleaned_data.get("upload"):
             self.instance.set_picture(self.cleaned_data["upload"])
         return super().save(commit)
+
+
+def _chooser_entry(image):
+    renditions = image.rendition_list() if image.renditions else []
+    return {
+        "title": image.title,
+        "reference": image.reference,
+        "thumbnail": default_storage.url(renditions[0].name) if renditions else "",
+        "thumbnail_height": round(80 * image.height / image.width) if image.width else 80,
+    }
 
 
 @admin.register(Image)

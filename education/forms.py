@@ -7,7 +7,7 @@ from education.search import MAX_QUERY_LENGTH
 class FeedbackForm(forms.Form):
     helpful = forms.ChoiceField(
         label="Was this page helpful?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("no", "No"), ("yes", "Yes")],  # No first, as in every question
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={
             "required": "Select yes or no",

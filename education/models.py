@@ -1,6 +1,7 @@
 import dataclasses
 
 from django.contrib.contenttypes.models import ContentType
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
@@ -127,6 +128,9 @@ class Article(Reviewed):
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "inLanguage": "en",
         }
+        publisher = publisher_data()
+        if publisher:
+            data["publisher"] = publisher
         if self.latest_signoff:
             signoff = self.latest_signoff
             data["lastReviewed"] = signoff.reviewed_on.isoformat()
@@ -166,6 +170,16 @@ class Article(Reviewed):
 
     def hide(self):
         self.status = self.Status.DRAFT
+
+
+def publisher_data():
+    """schema.org's publisher, from the settings; empty when they are not set (never made up)."""
+    if not settings.SITE_PUBLISHER_NAME:
+        return {}
+    data = {"@type": "Organization", "name": settings.SITE_PUBLISHER_NAME}
+    if settings.SITE_CONTACT_EMAIL:
+        data["email"] = settings.SITE_CONTACT_EMAIL
+    return data
 
 
 def missing_picture_message(reference):

@@ -116,18 +116,22 @@ def _plain_markdown(text):
 
 
 def _snippet(article, terms):
+    """About SNIPPET_CHARACTERS of the body around the first match, matching words marked.
+
+    A match is a whole word that starts with a term, as the search matched it: "stretch"
+    marks "stretching", and "at" marks "at" but never the end of "What".
+    """
     text = " ".join(strip_tags(article.body_html).split())
-    lower = text.lower()
-    positions = [lower.find(term) for term in terms if term in lower]
-    start = max(0, min(positions) - SNIPPET_CHARACTERS // 3) if positions else 0
+    words = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
+    first = words.search(text)
+    start = max(0, first.start() - SNIPPET_CHARACTERS // 3) if first else 0
     end = start + SNIPPET_CHARACTERS
     # Whole words only: step forward to a word's start and back to a word's end.
     if start:
         start = text.find(" ", start) + 1 or start
     if end < len(text):
         end = text.rfind(" ", start, end) if " " in text[start:end] else end
-    pattern = re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
-    marked = pattern.sub(lambda match: f"{START}{match.group(0)}{STOP}", text[start:end])
+    marked = words.sub(lambda match: f"{START}{match.group(0)}{STOP}", text[start:end])
     prefix = "… " if start else ""
     suffix = " …" if end < len(text) else ""
     return _marked(prefix + marked + suffix)

@@ -79,6 +79,6 @@ def refused_form(form_class, refusal):
     class RefusedForm(form_class):
         def clean(self):
             super().clean()
-            raise ValidationError(str(refusal))
+            raise ValidationError(refusal.messages)
 
     return RefusedForm

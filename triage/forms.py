@@ -11,14 +11,22 @@ from cramps_site.page_cache import per_version
 from triage.engine import NONE_OF_THESE
 from triage.models import Question, with_emergency_number
 
+NO = "no"
 NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
 BOX = {"class": "form-check-input"}
 QUESTIONS_TEMPLATE = "triage/includes/questions.html"
 
 
+def in_asking_order(choices):
+    """The choices with "No" first, the rest as stored: a reader finds "No" in the same place
+    in every question, whether the data lists it first (single choices) or last (yes or no)."""
+    return sorted(choices, key=lambda choice: choice.value != NO)
+
+
 def _field_for(question):
     choices = [
-        (choice.value, with_emergency_number(choice.label)) for choice in question.choices.all()
+        (choice.value, with_emergency_number(choice.label))
+        for choice in in_asking_order(question.choices.all())
     ]
     common = {
         "label": with_emergency_number(question.text),

@@ -7,22 +7,117 @@ from django.http import HttpResponseRedirect
 from editorial.revisions import EditorialAdmin
 from triage import engine
 from triage.admin_forms import refused_form
-from triage.models import SafetyCase, load_rulebook
+from triage.models import AdviceStep, Factor, Level, Page, Question, SafetyCase, load_rulebook
+
+NOT_SAVED = (
+    "This change was not saved: with it, the symptom checker would give the wrong advice "
+    "in these safety cases."
+)
+WHAT_NEXT = (
+    "What to do next: undo the part of the change that causes this and save again. If a "
+    "safety case itself is out of date, ask a clinical reviewer to update it under Safety "
+    "cases first; no change to the checker is saved while any case would come out wrong."
+)
+CASES_NAMED = 5  # more would bury what to do next; the rest are counted
 
 
 class SafetyGateRefusal(Exception):
+    """A refused change, told in the checker's own words: level names, question texts,
+    answer labels and the advice itself, never their keys."""
+
     def __init__(self, failures):
         self.failures = failures
-        super().__init__(
-            "This change was not saved, because these safety cases would come out wrong: "
-            + "; ".join(_describe(failure) for failure in failures)
-            + "."
-        )
+        words = CheckerWords()
+        worst_first = sorted(failures, key=words.harm)
+        named = [words.account(failure) for failure in worst_first[:CASES_NAMED]]
+        more = len(failures) - CASES_NAMED
+        if more > 0:
+            named.append(f"And {more} more safety case{'s' if more > 1 else ''}.")
+        self.messages = [NOT_SAVED, *named, WHAT_NEXT]
+        super().__init__(" ".join(self.messages))
 
 
-def _describe(failure):
-    case = failure.case
-    return f"“{case.name}” ({failure.describe()})"
+class CheckerWords:
+    """What the checker's readers and clinicians see, by key, as it stands in the database."""
+
+    def __init__(self):
+        self.rulebook = load_rulebook()
+        questions = Question.objects.prefetch_related("choices")
+        self.questions = {question.key: question for question in questions}
+        self.levels = {level.key: level_name(level) for level in Level.objects.all()}
+        self.factors = dict(Factor.objects.values_list("key", "title"))
+        self.advice = {
+            k: first_sentence(t) for k, t in AdviceStep.objects.values_list("key", "text")
+        }
+        self.pages = list(Page.objects.values_list("title", flat=True))
+
+    def harm(self, failure):
+        """Which cases to name first: too low a level, then advice that must never be shown,
+        then a case that no longer fits, then the rest (too high a level, the blocks)."""
+        if failure.problems:
+            return 2
+        case = failure.case
+        outcome = engine.evaluate(self.rulebook, self.rulebook.walk(case.answers).answers)
+        levels = self.rulebook.levels
+        if levels.get(outcome.level, 0) < levels.get(case.expected_level, 0):
+            return 0
+        return 1 if set(case.forbidden_advice) & set(outcome.advice) else 3
+
+    def account(self, failure):
+        """One safety case and what would go wrong with it."""
+        case = failure.case
+        wrong = self._misfits(case) if failure.problems else self._what_goes_wrong(case)
+        return f"“{case.name}”: " + "; ".join(wrong or ["it could not be checked"]) + "."
+
+    def _misfits(self, case):
+        """Why the case no longer fits the questions, named by the questions' own words."""
+        misfits = []
+        for key, value in case.answers.items():
+            question = self.questions.get(key)
+            if question is None:
+                misfits.append(f"it answers a question that was removed (“{key}”)")
+                continue
+            offered = {choice.value for choice in question.choices.all()}
+            for missing in [
+                v for v in (value if isinstance(value, list) else [value]) if v not in offered
+            ]:
+                misfits.append(f"its answer “{missing}” to “{question.text}” is no longer offered")
+        if case.expected_level not in self.levels:
+            misfits.append("the level it expects was removed")
+        return misfits
+
+    def _what_goes_wrong(self, case):
+        walk = self.rulebook.walk(case.answers)
+        outcome = engine.evaluate(self.rulebook, walk.answers)
+        wrong = []
+        if walk.next_page is not None and walk.next_page < len(self.pages):
+            page = self.pages[walk.next_page]
+            wrong.append(f"the questions would no longer stop early, but go on to “{page}”")
+        if outcome.level != case.expected_level:
+            wrong.append(
+                f"the checker would say “{self.levels.get(outcome.level, outcome.level)}” "
+                f"instead of “{self.levels.get(case.expected_level, case.expected_level)}”"
+            )
+        expected = case.expected_factors
+        if expected is not None:
+            added = [key for key in outcome.factors if key not in expected]
+            dropped = [key for key in expected if key not in outcome.factors]
+            if added:
+                wrong.append(f"it would also show the blocks {_named(added, self.factors)}")
+            if dropped:
+                wrong.append(f"it would no longer show {_named(dropped, self.factors)}")
+        shown = [key for key in case.forbidden_advice if key in outcome.advice]
+        if shown:
+            wrong.append(f"it would show advice it must never get: {_named(shown, self.advice)}")
+        return wrong
+
+
+def _named(keys, names):
+    return ", ".join(f"“{names.get(key, key)}”" for key in keys) or "none"
+
+
+def first_sentence(text):
+    return text.split(". ")[0].rstrip(".") + "."
 
 
 def safety_case_failures():
@@ -35,6 +130,11 @@ def check_safety_cases():
     failures = safety_case_failures()
     if failures:
         raise SafetyGateRefusal(failures)
+
+
+def level_name(level):
+    """A level as the result page heads it, short: "Get medical help today"."""
+    return level.headline_text().split(":")[0]
 
 
 class SafetyGatedAdmin(EditorialAdmin):

@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from triage import engine
+from triage import advice_drawings, engine
 from triage.forms import QuestionPageForm, form_html
 from triage.models import Page, Result, with_emergency_number
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
+LAST_RESULT_KEY = "triage_last_result"  # the result just shown, for the browser's Back button
 CHANGE = "change"
 
 
@@ -21,8 +22,27 @@ def answers_so_far(request):
     return answers if isinstance(answers, dict) else {}
 
 
+def answers_back_from_result(request):
+    """Going Back from a result finds its answers again, and the result they gave.
+
+    Showing a result forgets the answers, so a page reached afterwards starts clean; only
+    Back, to a question page or Check your answers on this device, takes up the result's
+    answers again. Returns the result, or None when there is none to go back to.
+    """
+    token = request.session.get(LAST_RESULT_KEY)
+    if answers_so_far(request) or not isinstance(token, str):
+        return None
+    last = Result.objects.filter(token=token).first()
+    request.session.pop(LAST_RESULT_KEY, None)
+    if last is not None:
+        request.session[SESSION_KEY] = last.answers
+    return last
+
+
 @require_safe
 def start(request):
+    # Starting is not going Back: the last result's answers stay forgotten from here on.
+    request.session.pop(LAST_RESULT_KEY, None)
     first_page = Page.objects.order_by("number").first()
     return render(request, "triage/start.html", {"first_page": first_page})
 
@@ -33,6 +53,7 @@ def question_page(request, slug):
     page = questionnaire.page(slug)
     if page is None:
         raise Http404("No such question page.")
+    last_result = answers_back_from_result(request) if request.method == "GET" else None
     answers = answers_so_far(request)
     progress = questionnaire.progress(answers)
     if _is_ahead_of(page, progress):
@@ -55,6 +76,7 @@ def question_page(request, slug):
         "form_html": form_html(form, page),
         "back_url": back,
         "pages": questionnaire.pages,
+        "last_result": last_result,
     }
     return render(request, "triage/question_page.html", context, status=400 if form.errors else 200)
 
@@ -82,15 +104,18 @@ def _previous_url(questionnaire, page):
 
 
 def _finish(request, questionnaire, progress):
-    """Store the result, and forget the answers: the next person on this device starts clean."""
+    """Store the result, and forget the answers: the next person on this device starts clean
+    (only the browser's Back takes them up again, see answers_back_from_result)."""
     result = Result.objects.record(questionnaire.rulebook, progress.answers)
     request.session.pop(SESSION_KEY, None)
+    request.session[LAST_RESULT_KEY] = result.token
     return redirect(result)
 
 
 @require_http_methods(["GET", "POST"])
 def check_answers(request):
     questionnaire = Questionnaire.current()
+    last_result = answers_back_from_result(request) if request.method == "GET" else None
     progress = questionnaire.progress(answers_so_far(request))
     if not progress.complete:
         return redirect(progress.next_page)
@@ -101,7 +126,8 @@ def check_answers(request):
         for page in questionnaire.pages
         if progress.covers(page)
     ]
-    return render(request, "triage/check_answers.html", {"summary": summary})
+    context = {"summary": summary, "last_result": last_result}
+    return render(request, "triage/check_answers.html", context)
 
 
 def _summary_rows(questions, answers):
@@ -153,7 +179,9 @@ def result(request, token):
         "reasons": reasons,
         "other_reasons": other_reasons,
         "factors": [factors[key] for key in result.factors if key in factors],
-        "advice_sections": _advice_sections([steps[k] for k in result.advice if k in steps]),
+        "advice_sections": _advice_sections(
+            [steps[k] for k in result.advice if k in steps], result.factors
+        ),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
         "older_rules": result.rules_version != questionnaire.rulebook.version,
@@ -166,11 +194,18 @@ def _shown(fired_rules):
     return [{**rule, "reason": with_emergency_number(rule["reason"])} for rule in fired_rules]
 
 
-def _advice_sections(steps):
-    """The steps shown, under their section headings, in the order they were stored."""
+def _advice_sections(steps, factor_keys):
+    """The steps shown, under their section headings, in the order they were stored, in
+    this reader's words and with a link to their drawings where there are some."""
+    drawings = advice_drawings.drawing_links([step.key for step in steps])
     sections = {}
     for step in steps:
-        sections.setdefault(step.get_section_display(), []).append(step)
+        shown = {
+            "key": step.key,
+            "text": advice_drawings.step_text(step, factor_keys),
+            "drawings": drawings.get(step.key),
+        }
+        sections.setdefault(step.get_section_display(), []).append(shown)
     return sections.items()
 
 
@@ -185,4 +220,5 @@ def change_answers(request, token):
 @require_POST
 def start_again(request):
     request.session.pop(SESSION_KEY, None)
+    request.session.pop(LAST_RESULT_KEY, None)
     return redirect("triage:start")

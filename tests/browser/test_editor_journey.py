@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from editorial.models import ReviewerProfile
 from education.models import Article
 from tests.browser.test_accessibility import assert_no_violations
+from tests.support.browser_steps import sideways_overflow
 
 PASSWORD = "a long browser-test passphrase"
 NEW_TITLE = "Inner thigh cramps, clearly explained"
@@ -49,6 +50,7 @@ def test_editor_drafts_reviewer_approves_reader_sees_the_change(new_page):
 
     editor.get_by_role("link", name="Preview the draft").click()
     expect(editor.locator("h1")).to_have_text(NEW_TITLE)
+    expect(editor.locator(".draft-preview-banner")).to_contain_text("Draft preview, not live.")
     reader.goto(article.get_absolute_url())
     expect(reader.locator("h1")).to_have_text(original)
 
@@ -63,7 +65,11 @@ def test_editor_drafts_reviewer_approves_reader_sees_the_change(new_page):
     clinician.locator("#waiting-for-review").get_by_role("link", name=NEW_TITLE).click()
     expect(clinician.locator("#word-diff ins")).to_contain_text("clearly")
     assert_no_violations(clinician)
+    assert sideways_overflow(clinician) <= 0  # the drawings fit their columns
     clinician.get_by_label("Your comment").first.fill("Matches the sources.")
+    clinician.get_by_role("button", name="Approve").click()
+    expect(clinician.locator(".action-bar .errorlist")).to_contain_text("whole page")
+    clinician.get_by_label("I have reviewed the whole page, not only the changes").check()
     clinician.get_by_role("button", name="Approve").click()
     expect(clinician.locator(".messagelist")).to_contain_text("Readers now see the new version")
 

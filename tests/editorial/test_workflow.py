@@ -65,7 +65,8 @@ def test_a_reviewer_cannot_approve_their_own_change(reviewer_client, article):
 
     page = parse(reviewer_client.get(admin_url(article, "review")))
     response = reviewer_client.post(
-        admin_url(article, "review"), {"decision": "approve", "saves": 1}
+        admin_url(article, "review"),
+        {"decision": "approve", "saves": 1, "reviewed_whole_page": "on"},
     )
 
     assert "nobody signs off their own change" in page.get_text()
@@ -166,7 +167,36 @@ def test_approval_publishes_records_the_sign_off_and_the_page_shows_it(
     assert "Approved" in mail.outbox[-1].subject and mail.outbox[-1].to == ["editor@example.org"]
     block = parse(client.get(article.get_absolute_url())).select_one(".review-dates").get_text()
     assert "Reviewed by Test Reviewer, General practitioner" in block
-    assert f"Page last reviewed: {today:%-d %B %Y}" in " ".join(block.split())
+    assert f"Page last reviewed: {today:%B %-d, %Y}" in " ".join(block.split())
+
+
+def test_approving_asks_the_reviewer_to_confirm_they_reviewed_the_whole_page(
+    client, editor_client, reviewer_client, article, settings
+):
+    submitted_change(editor_client, article)
+    bar = parse(reviewer_client.get(admin_url(article, "review"))).select_one(".action-bar")
+
+    response = decide(reviewer_client, article, "approve", whole_page_confirmed=False)
+
+    label = bar.select_one("label[for=id_reviewed_whole_page]").get_text()
+    assert label == "I have reviewed the whole page, not only the changes"
+    months = settings.EDITORIAL_REVIEW_INTERVAL_MONTHS
+    assert f"due for review again in {months} months" in bar.get_text()
+    assert [b.get_text() for b in bar.select("button")] == ["Approve", "Send back"]
+    assert response.status_code == 400
+    assert "Confirm that you have reviewed the whole page" in response.content.decode()
+    assert not SignOff.objects.filter(draft__isnull=False).exists()
+    assert Draft.objects.get().state == Draft.State.SUBMITTED
+    assert "Drink some water" in public_text(client, article)
+
+
+def test_sending_back_needs_no_confirmation(editor_client, reviewer_client, article):
+    submitted_change(editor_client, article)
+
+    response = decide(reviewer_client, article, "send_back", "Check the dose.")
+
+    assert response.status_code == 302
+    assert Draft.objects.get().state == Draft.State.SENT_BACK
 
 
 def test_a_change_made_after_the_reviewer_opened_it_is_not_approved(
@@ -179,7 +209,8 @@ def test_a_change_made_after_the_reviewer_opened_it_is_not_approved(
 
     saves = page.select_one("input[name=saves]")["value"]
     response = reviewer_client.post(
-        admin_url(article, "review"), {"decision": "approve", "saves": saves}
+        admin_url(article, "review"),
+        {"decision": "approve", "saves": saves, "reviewed_whole_page": "on"},
     )
 
     assert response.status_code == 403
@@ -312,6 +343,20 @@ def test_the_preview_shows_the_draft_in_the_readers_template(client, editor_clie
     assert preview.status_code == 200 and "no-store" in preview["Cache-Control"]
     assert "Drink plenty of water" in parse(preview).select_one(".article-body").get_text()
     assert "Drink some water" in public_text(client, article)
+
+
+def test_the_preview_says_it_is_a_draft_and_leads_back_to_the_editor(
+    client, editor_client, article
+):
+    save_change(editor_client, article, body=NEW_BODY)
+
+    banner = parse(editor_client.get(admin_url(article, "preview"))).select_one(
+        ".draft-preview-banner"
+    )
+
+    assert "Draft preview, not live." in banner.get_text()
+    assert banner.select_one("a")["href"] == admin_url(article, "change")
+    assert not parse(client.get(article.get_absolute_url())).select(".draft-preview-banner")
 
 
 def test_readers_cannot_preview_drafts(client, reader, article):

@@ -228,12 +228,39 @@ def test_each_later_emergency_is_on_the_article_care_card_as_call_the_emergency_
             assert word in also, f"{meaning}: {word!r} is not on the emergency card"
 
 
-def test_the_footer_and_the_checker_start_page_show_the_same_emergency_signs(client, db):
-    for path in ["/", "/about/", "/triage/"]:
-        page = parse(client.get(path))
-        assert items(page.select_one("footer .emergency-line")) == SIGNS["emergency"], path
+def emergency_lists(page):
+    return [ul for ul in page.select("ul") if items(ul) == SIGNS["emergency"]]
+
+
+def test_the_home_page_the_footer_and_the_checker_start_page_show_the_same_signs(client, db):
+    home = parse(client.get("/")).select_one("main .emergency-line")
+    assert items(home) == SIGNS["emergency"]
+    about = parse(client.get("/about/")).select_one("footer .emergency-line")
+    assert items(about) == SIGNS["emergency"]
     start = parse(client.get("/triage/")).select_one("main .care-card--immediate")
     assert items(start) == SIGNS["emergency"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/triage/", "/about/", "/articles/", "/articles/inner-thigh-cramps/"]
+)
+def test_each_page_lists_the_emergency_signs_once(client, db, path, settings):
+    page = parse(client.get(path))
+
+    assert len(emergency_lists(page)) == 1
+    assert f"call {settings.EMERGENCY_NUMBER}" in page.select_one("footer").get_text().lower()
+
+
+def test_the_result_page_lists_the_emergency_signs_once(client, db):
+    page = parse(complete_questionnaire(client, with_changes()))
+
+    assert len(emergency_lists(page)) == 1
+
+
+def test_the_checker_start_page_warns_before_its_start_button(client, db):
+    main = str(parse(client.get("/triage/")).select_one("main"))
+
+    assert main.index("Do not use this tool if you need help now") < main.index("Start now")
 
 
 def test_the_checker_result_lists_the_same_emergency_signs_under_if_things_change(client, db):

@@ -21,11 +21,14 @@ def test_fresh_install_home_lists_the_shipped_articles(client, db):
     assert len(soup.select(".article-card")) == Article.objects.published().count() == 10
 
 
-def test_home_puts_the_checker_first_then_the_articles_in_their_groups(client, db):
+def test_home_puts_the_emergency_signs_and_the_checker_first_then_the_articles(
+    client, db, settings
+):
     main = parse(client.get("/")).select_one("main")
 
     headings = [h2.get_text() for h2 in main.select("h2")]
-    assert headings == ["Not sure what to do?", *Article.Group.labels]
+    emergency = f"Call {settings.EMERGENCY_NUMBER} now if you have:"
+    assert headings == [emergency, "Not sure what to do?", *Article.Group.labels]
     for section in main.select("section"):
         slugs = [a["href"].split("/")[2] for a in section.select(".article-card a")]
         groups = set(Article.objects.filter(slug__in=slugs).values_list("group", flat=True))

@@ -157,6 +157,32 @@ def test_the_admin_shows_the_reference_to_copy(admin_client, picture):
     assert page.select_one("input[readonly]")["value"] == f"![[image:{picture.pk}]]"
 
 
+def test_the_article_form_lists_pictures_with_their_references(admin_client, picture, make_article):
+    article = make_article()
+
+    page = parse(admin_client.get(f"/admin/education/article/{article.pk}/change/"))
+
+    item = page.select_one(".picture-chooser__item")
+    assert item.select_one(".picture-chooser__title").get_text() == picture.title
+    box = item.select_one("input[readonly]")
+    assert box["value"] == f"![[image:{picture.pk}]]" and not box.has_attr("name")
+    insert = item.select_one("button[data-insert-reference]")
+    assert insert["type"] == "button" and insert.has_attr("hidden")  # shown by JavaScript
+    assert page.select_one('script[src$="js/picture-chooser.js"]')
+
+
+def test_a_reference_copied_from_the_list_shows_the_picture(admin_client, picture, make_article):
+    article = make_article()
+    page = parse(admin_client.get(f"/admin/education/article/{article.pk}/change/"))
+    reference = page.select_one(".picture-chooser__reference")["value"]
+
+    response = article_change(admin_client, article, f"{article.body}\n\n{reference}\n")
+
+    assert response.status_code == 302
+    preview = parse(admin_client.get(f"/admin/education/article/{article.pk}/preview/"))
+    assert preview.select_one(".article-body figure img")["alt"] == picture.alt_text
+
+
 def article_change(admin_client, article, body):
     url = f"/admin/education/article/{article.pk}/change/"
     return submit(admin_client, url, body=body)

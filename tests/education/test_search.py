@@ -43,6 +43,23 @@ def test_snippets_highlight_the_words(client, library):
     assert snippet.mark.get_text().lower() == "drink"
 
 
+def marked_words(response):
+    snippet = parse(response).select_one(".search-result__snippet")
+    return [mark.get_text() for mark in snippet.select("mark")]
+
+
+def test_snippets_mark_whole_words_never_parts_of_words(client, no_articles, make_article):
+    make_article(title="Hats", body="What to do with a hat that fits, and where to buy one.")
+
+    assert marked_words(client.get("/search/?q=hat")) == ["hat"]
+
+
+def test_a_longer_form_of_a_word_is_marked_whole(client, no_articles, make_article):
+    make_article(title="Moving", body="Stretching helps. Stretch every day.")
+
+    assert marked_words(client.get("/search/?q=stretch")) == ["Stretching", "Stretch"]
+
+
 def test_the_shipped_articles_are_searchable(client, db):
     found = titles(client.get("/search/?q=magnesium"))
 

@@ -115,7 +115,9 @@ def test_an_approved_edit_on_one_server_is_served_by_all_within_the_staleness_bo
     review_url = change_url.replace(servers[0], servers[1]).replace("/change/", "/review/")
     decision = form_fields_in_html(reviewer.get(review_url)[2])
     status, _, _ = reviewer.request(
-        review_url, {**decision, "decision": "approve"}, referer=review_url
+        review_url,
+        {**decision, "decision": "approve", "reviewed_whole_page": "on"},
+        referer=review_url,
     )
     assert status == 302
 

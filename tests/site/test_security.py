@@ -175,6 +175,8 @@ def test_deploy_check_is_clean_with_production_values(tmp_path):
         "DJANGO_SECRET_KEY": "x7#Lq2!vR9$kT4@mW8^pZ3&nB6*cF1(hJ5)dG0-sY-" * 2,
         "DJANGO_ALLOWED_HOSTS": "cramps.example.org",
         "SITE_URL": "https://cramps.example.org",
+        "SITE_PUBLISHER_NAME": "The publisher in the test",
+        "SITE_CONTACT_EMAIL": "contact@cramps.example.org",
         "DJANGO_DEBUG": "",
     }
 

@@ -53,11 +53,14 @@ def submitted_change(client, article, body=NEW_BODY):
     return Draft.objects.for_model(type(article), article.pk).open().get()
 
 
-def decide(client, article, decision, comment=""):
-    """Press Approve, Send back or Mark as reviewed on the review screen, as shown."""
+def decide(client, article, decision, comment="", *, whole_page_confirmed=True):
+    """Press Approve, Send back or Mark as reviewed on the review screen, as shown; an
+    approval ticks "I have reviewed the whole page" unless told not to."""
     page = parse(client.get(admin_url(article, "review")))
     saves = page.select_one("input[name=saves]")
     data = {"decision": decision, "comment": comment}
+    if decision == "approve" and whole_page_confirmed:
+        data["reviewed_whole_page"] = "on"
     if saves is not None:
         data["saves"] = saves["value"]
     return client.post(admin_url(article, "review"), data)

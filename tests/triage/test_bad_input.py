@@ -75,31 +75,54 @@ def error_link(key):
     return (f"#id_{key}_0", Question.objects.get(key=key).error_message)
 
 
+def unanswered_links(keys):
+    """One entry for the questions left unanswered: a question's own message when it is the
+    only one, else one line that counts them and links to the first."""
+    if len(keys) == 1:
+        return [error_link(keys[0])]
+    return [(f"#id_{keys[0]}_0", f"Answer every question: {len(keys)} have no answer yet")]
+
+
+def field_errors(response):
+    return [p.get_text(strip=True) for p in parse(response).select(".field-error")]
+
+
 @pytest.mark.parametrize("slug", PAGES)
-def test_missing_answers_are_listed_in_the_error_summary(client, db, slug):
+def test_missing_answers_are_one_entry_in_the_error_summary(client, db, slug):
     first, *missing = PAGES[slug]
 
     response = post_refused(client, slug, {first: NOTHING_OF_NOTE[first]})
 
     assert response.status_code == 400
-    assert summary_links(response) == [error_link(key) for key in missing]
+    assert summary_links(response) == unanswered_links(missing)
     assert parse(response).title.get_text().startswith("Error: ")
 
 
 @pytest.mark.parametrize("slug", PAGES)
-def test_a_post_with_no_fields_at_all_lists_every_question(client, db, slug):
+def test_a_post_with_no_fields_at_all_counts_every_question_once(client, db, slug):
     response = post_refused(client, slug, {})
 
     assert response.status_code == 400
-    assert summary_links(response) == [error_link(key) for key in PAGES[slug]]
+    assert summary_links(response) == unanswered_links(PAGES[slug])
+    # Beside each question, its own message once.
+    messages = [Question.objects.get(key=key).error_message for key in PAGES[slug]]
+    assert field_errors(response) == messages
+
+
+def test_an_empty_first_page_says_so_in_one_line_not_six(client, db):
+    response = post_refused(client, "serious-symptoms", {})
+
+    assert summary_links(response) == [
+        ("#id_chest_pain_or_breathless_0", "Answer every question: 6 have no answer yet")
+    ]
 
 
 @pytest.mark.parametrize("slug", PAGES)
-def test_unknown_values_get_each_questions_error_message(client, db, slug):
+def test_unknown_values_are_asked_for_again_like_missing_ones(client, db, slug):
     response = post_refused(client, slug, dict.fromkeys(PAGES[slug], "maybe"))
 
     assert response.status_code == 400
-    assert summary_links(response) == [error_link(key) for key in PAGES[slug]]
+    assert summary_links(response) == unanswered_links(PAGES[slug])
 
 
 def test_a_yes_on_page_one_beside_junk_is_not_acted_on(client, db):
@@ -129,6 +152,15 @@ def test_an_empty_multi_choice_answer_is_refused(client, db, key):
 
     assert response.status_code == 400
     assert summary_links(response) == [(f"#id_{key}_0", EMPTY_MULTIPLE)]
+
+
+def test_the_same_message_for_several_questions_is_listed_once(client, db):
+    data = {key: ["none", CHOICES[key][0]] for key in sorted(MULTIPLE)}
+
+    response = post_refused(client, LAST_PAGE, data)
+
+    first = PAGES[LAST_PAGE][0]
+    assert summary_links(response) == [(f"#id_{first}_0", NONE_WITH_OTHERS)]
 
 
 @pytest.mark.parametrize("slug", PAGES)

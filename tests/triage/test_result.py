@@ -96,7 +96,7 @@ def test_soon_result_shows_the_advice_steps_under_their_sections(result_page):
     daily = soup.select_one('[data-advice="stretch_daily"]').get_text()
     assert "may help" in daily and "mixed" in daily
     buttons = [b.get_text(strip=True) for b in soup.select(".result-actions button")]
-    assert buttons == ["Change your answers", "Start again"]
+    assert buttons == ["Print this page", "Change your answers", "Start again"]
 
 
 def test_a_strain_gets_first_aid_instead_of_heat_massage_and_stretching(result_page):
