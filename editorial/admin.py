@@ -26,7 +26,6 @@ from django.urls import path, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from cramps_site.page_cache import content_unchanged
 from editorial import drafts, notifications
 from editorial.diff import word_diff
 from editorial.forms import DecisionForm, SubmitForm
@@ -110,24 +109,20 @@ class WorkflowAdmin(EditorialAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restoring an older version makes it the draft, for review like any change.
 
-        Showing or restoring a version writes it to the live rows and rolls it back, so the
-        stored pages stay (content_unchanged); only the draft is kept.
+        Showing or restoring a version writes it to the live rows and rolls it back, so
+        readers' pages stay as they are (nothing is committed); only the draft is kept.
         """
         obj = self.get_object(request, unquote(object_id))
         with transaction.atomic():
             if obj is not None and request.method == "POST":
                 drafts.lock_page(obj)  # as a save: the out-of-date check and the draft, together
             try:
-                with content_unchanged():
-                    return super().revision_view(request, object_id, version_id, extra_context)
+                return super().revision_view(request, object_id, version_id, extra_context)
             except drafts.DraftSaved as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def recover_view(self, request, version_id, extra_context=None):
         setattr(request, RECOVERING, True)
-        if request.method != "POST":  # showing the deleted page writes it and rolls it back
-            with content_unchanged():
-                return super().recover_view(request, version_id, extra_context)
         return super().recover_view(request, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):

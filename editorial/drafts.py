@@ -16,7 +16,6 @@ from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
-from cramps_site.page_cache import content_unchanged
 from editorial.models import Draft, SignOff, WorkflowEvent, months_after
 
 APPROVE_PERMISSION = "editorial.approve_draft"
@@ -142,7 +141,7 @@ def draft_in_place(draft):
     the reader's page of a preview. Nobody else sees the passing state: it is never
     committed. Yields write_snapshot's renumbered inline rows.
     """
-    with content_unchanged(), transaction.atomic():
+    with transaction.atomic():
         renumbered = write_snapshot(draft.target, draft.snapshot) if draft is not None else {}
         yield renumbered
         transaction.set_rollback(True)

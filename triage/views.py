@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from triage import engine
-from triage.forms import QuestionPageForm, form_html
+from triage.forms import QuestionPageForm
 from triage.models import Page, Result
 from triage.questionnaire import Questionnaire
 
@@ -52,7 +52,7 @@ def question_page(request, slug):
     context = {
         "page": page,
         "form": form,
-        "form_html": form_html(form, page),
+        "form_html": questionnaire.form_html(form, page),
         "back_url": back,
         "pages": questionnaire.pages,
     }

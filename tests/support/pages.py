@@ -5,9 +5,8 @@ import re
 
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.cache import cache
 
-from cramps_site.page_cache import VERSION_KEY, content_version
+from common.content_generation import content_change_pending, current_generation
 from education.shipped_content import load_red_flags
 
 BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "caption"]
@@ -70,6 +69,6 @@ class WSGIResponse:
 
 
 def stored_pages_version():
-    """The content version stored pages are kept under, as a reader's request would find it."""
-    content_version()
-    return cache.get(VERSION_KEY)
+    """The content generation stored pages are kept under, as readers will find it once the
+    test's own transaction commits: a change waiting for that commit counts as a new one."""
+    return current_generation(), content_change_pending()
