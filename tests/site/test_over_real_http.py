@@ -7,6 +7,7 @@ is set (CI's second pass).
 
 import http.client
 import os
+import re
 import urllib.parse
 from contextlib import ExitStack
 
@@ -140,3 +141,14 @@ def test_with_https_required_plain_http_to_the_site_is_redirected(site):
     status, _ = raw_request(site["https_only"], "GET", "/articles/", {"Host": "127.0.0.1"})
 
     assert status == 301
+
+
+def test_drawings_go_out_under_hashed_names_that_browsers_keep_for_good(site):
+    reader = Browser()
+    _, _, html = reader.get(site["behind_proxy"] + "/articles/inner-thigh-cramps/")
+    drawings = re.findall(r'src="(/static/img/illustrations/[a-z0-9-]+\.[0-9a-f]{12}\.svg)"', html)
+    assert drawings, "the article shows its drawing under a hashed name"
+
+    status, headers, _ = reader.get(site["behind_proxy"] + drawings[0])
+
+    assert status == 200 and "immutable" in headers["Cache-Control"]
