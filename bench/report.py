@@ -54,7 +54,9 @@ def _growth_p50(results):
 
 
 def questionnaire_cache_lines(timing):
-    """The one cache besides the pages, with and without it."""
+    """The one cache besides the pages, with and without it (if measured)."""
+    if timing is None:
+        return []
     return [
         "Each questionnaire page takes the questionnaire (pages, questions, rules) from its",
         "process's copy, kept per content generation: median"
@@ -207,7 +209,7 @@ def render(results, budgets):
             journey_row("SQLite, file cache", results["journeys_sqlite"]),
             journey_row("PostgreSQL, Redis", results["journeys_postgres"]),
             "",
-            *questionnaire_cache_lines(results["questionnaire_build"]),
+            *questionnaire_cache_lines(results.get("questionnaire_build")),
             *weight_section(results["weight"]),
             *growth_section(results, method),
             "## Query counts",
@@ -317,8 +319,8 @@ def redis_pages_section(pages):
 
 
 def first_render_lines(first_render):
-    """The article rows above come from parts kept per content version; this is the render
-    from the database that every article gets once after each content change."""
+    """The render from the database that every article gets once after each content change
+    (and once a minute while readers ask for it)."""
     if first_render is None:
         return []
     return [

@@ -37,12 +37,14 @@ class Questionnaire:
         A change to any row of the checker makes a new generation once it commits
         (common/content_generation.py). Built afresh, and not kept, when the shared cache
         cannot say which generation is current or while uncommitted changes are in place."""
+        if content_change_pending():  # what this connection sees is not what others see
+            return cls()
         generation = current_generation()
         kept_generation, kept = cls._kept
         if generation is not None and generation == kept_generation:
             return kept
         built = cls()
-        if generation is not None and not content_change_pending():
+        if generation is not None:
             cls._kept = (generation, built)
         return built
 

@@ -78,7 +78,7 @@ def test_a_larger_size_tops_up_without_clashing_addresses(db):
 
 
 def test_refuses_without_the_confirmation(db):
-    with pytest.raises(Refused, match="--confirm-throwaway-database"):
+    with pytest.raises(Refused, match="confirm_throwaway_database=True"):
         grow(articles=3_000, results=10)
 
     assert not Article.objects.filter(slug__startswith="bench-filler-").exists()
