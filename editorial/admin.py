@@ -91,7 +91,7 @@ class WorkflowAdmin(EditorialAdmin):
                 with drafts.draft_in_place(draft) as renumbered:
                     request.POST = renumbered_rows(request.POST, live, renumbered)
                     return rendered(super().change_view(request, object_id, form_url, context))
-            except drafts.DraftSaved as saved:
+            except drafts.KeepOnlyAsDraft as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def get_object(self, request, object_id, from_field=None):
@@ -118,7 +118,7 @@ class WorkflowAdmin(EditorialAdmin):
                 drafts.lock_page(obj)  # as a save: the out-of-date check and the draft, together
             try:
                 return super().revision_view(request, object_id, version_id, extra_context)
-            except drafts.DraftSaved as saved:
+            except drafts.KeepOnlyAsDraft as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def recover_view(self, request, version_id, extra_context=None):
@@ -135,7 +135,7 @@ class WorkflowAdmin(EditorialAdmin):
         snapshot = drafts.take_snapshot(form.instance, self._children(request, form.instance))
         message = self._change_summary(request, form, formsets, change)
         if change and not getattr(request, RECOVERING, False):
-            raise drafts.DraftSaved(snapshot, message)
+            raise drafts.KeepOnlyAsDraft(snapshot, message)
         drafts.record_draft(form.instance, snapshot, request.user, message)
 
     # Deleting (who may, and what goes with the page: editorial/drafts.py) ------------------

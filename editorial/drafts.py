@@ -21,8 +21,14 @@ from editorial.models import Draft, SignOff, WorkflowEvent, months_after
 APPROVE_PERMISSION = "editorial.approve_draft"
 
 
-class DraftSaved(Exception):
-    """Carries a draft out of the admin's transaction, which then rolls the live row back."""
+class KeepOnlyAsDraft(Exception):
+    """Raised once the admin's own save has written the live rows: the admin's transaction
+    rolls them back, and this carries the change out as a draft to be recorded.
+
+    Why write and roll back rather than write only the draft, as Wagtail's revisions do:
+    the admin's change view validates and saves the page with its inlines (sources, pictures,
+    related articles) itself, against the real rows; going through it keeps every rule of
+    that form and its inlines in one place instead of a second copy for drafts."""
 
     def __init__(self, snapshot, message):
         super().__init__(message)

@@ -11,8 +11,8 @@ from tests.support.flows import complete_questionnaire
 from tests.support.pages import parse
 
 SIGNS = load_red_flags()
-# The meaning of each page 1 question of the checker (TRIAGE_SPEC.md section 2), in words
-# each emergency sign must use.
+# The meaning of each page 1 question of the checker (triage/data/questionnaire.json), in
+# words each emergency sign must use.
 EMERGENCY_MEANINGS = {
     "chest_pain_or_breathless": ["chest pain", "shortness of breath", "coughing up blood"],
     "leg_cold_pale": ["suddenly cold, pale, blue or gray"],
@@ -27,8 +27,8 @@ EMERGENCY_MEANINGS = {
     "stroke_signs": ["one side of your face, arm or leg", "trouble speaking"],
     "testicle_pain": ["pain in a testicle or the scrotum"],
 }
-# The emergencies the checker finds from later pages' answers together (TRIAGE_SPEC.md
-# section 3, E7 to E11), which the article care cards add under the page 1 signs.
+# The emergencies the checker finds from later pages' answers together (triage/data/rules.json,
+# E7 to E11), which the article care cards add under the page 1 signs.
 LATER_EMERGENCY_MEANINGS = {
     "E7 stuck groin lump": ["painful or hard lump in your groin", "will not go back in"],
     "E8, E9 dark pee with bad pain or weakness": [

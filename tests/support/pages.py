@@ -29,7 +29,8 @@ def readable_text(element):
 
 
 def assert_public_page(soup):
-    """What DESIGN.md asks of every public page."""
+    """What every public page must have: one h1, the skip link, the header and footer with
+    the emergency advice and the footer links, a description and an icon."""
     assert len(soup.find_all("h1")) == 1, "exactly one h1"
     skip = soup.select_one("a.skip-link")
     assert skip and skip["href"] == "#main-content"
