@@ -86,6 +86,8 @@ def measure_in(workdir):
         with running_floor(env, floor_pages) as floor:
             step("pages, small site")
             results["small"] = measure_pages(site, floor, ROUNDS)
+            step("cached article, no per-process copies")
+            results["small"].update(without_process_copies(env, floor))
             step("questionnaire journeys on SQLite")
             results["journeys_sqlite"] = measure_journeys([site.url])
             results["weight"] = page_weight(site)
@@ -132,6 +134,17 @@ def questionnaire_build_ms(env):
     return {"built": float(built), "kept": float(kept)}
 
 
+WITHOUT_COPIES = "article, cached, no per-process copies"
+
+
+def without_process_copies(env, floor):
+    """The cached article with each worker asking the shared cache for every page
+    (PAGE_CACHE_PROCESS_SECONDS=0): what the per-process copies buy."""
+    with running({**env, "PAGE_CACHE_PROCESS_SECONDS": "0"}) as site:
+        pages = measure_pages(site, floor, ROUNDS, names=["article, cached"])
+    return {WITHOUT_COPIES: pages["article, cached"]}
+
+
 def measure_postgres(workdir):
     """The cached article with stored pages in Redis, the questionnaire, then search at the
     grown size, on PostgreSQL with Redis, when the machine has them."""
@@ -149,6 +162,7 @@ def measure_postgres(workdir):
             with running_floor(env, floor_pages) as floor:
                 step("cached article, pages stored in Redis")
                 pages = measure_pages(site, floor, ROUNDS, names=["article, cached"])
+                pages.update(without_process_copies(env, floor))
             step("questionnaire journeys on PostgreSQL with Redis")
             journeys = measure_journeys([site.url])
             # Search reads only articles, so the results are not grown here.

@@ -255,6 +255,9 @@ def method_section(method):
         "  wrk and both servers share this machine's cores, so latency includes queueing.",
         "- **Uncached article**: the same address with an unknown query string, which the page",
         "  cache never stores, so every request renders the page from the database.",
+        "- **No per-process copies**: the cached article again with",
+        "  `PAGE_CACHE_PROCESS_SECONDS=0`, each worker reading the shared cache (files, or",
+        "  Redis) for every page: the row beside it shows what the copies buy.",
         f"- **Questionnaire**: {method['journey_clients']} concurrent clients for"
         f" {method['journey_seconds']} s, each",
         "  journey every page to a stored result, with its CSRF token, as a browser without",

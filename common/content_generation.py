@@ -12,6 +12,7 @@ With the shared cache unreachable there is no generation (None): nothing kept is
 everything is built afresh (docs/caching.md).
 """
 
+import time
 import uuid
 
 from django.core.cache import cache
@@ -33,8 +34,15 @@ def current_generation():
     return generation
 
 
+# When this process last made a new generation (time.monotonic()): a copy of the generation
+# read before then is out of date here at once.
+changed_here_at = float("-inf")
+
+
 def new_generation():
     """Everything kept so far is out of date from now on."""
+    global changed_here_at
+    changed_here_at = time.monotonic()
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 

@@ -202,6 +202,11 @@ else:
         }
     }
 
+# How long each worker trusts its own copy of the content generation and of the pages it
+# served (cramps_site/page_cache.py): a change made on another server reaches it within
+# this many seconds. 0 reads the shared cache for every page.
+PAGE_CACHE_PROCESS_SECONDS = env_int("PAGE_CACHE_PROCESS_SECONDS", 1)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -33,7 +33,9 @@ def fast_test_settings(settings):
     if not os.environ.get("REDIS_URL"):
         # The file cache is shared by every process on the machine; tests keep their own.
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    # Each test starts with an empty cache, whichever backend (local memory or Redis).
+    # Each test starts with an empty cache, whichever backend (local memory or Redis), and
+    # the page cache reads it for every page (tests of the process's copy turn it on).
+    settings.PAGE_CACHE_PROCESS_SECONDS = 0
     cache.clear()
     yield
     cache.clear()

@@ -307,3 +307,47 @@ def test_a_change_counts_for_readers_when_it_commits(
         callback()
 
     assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
+
+
+@pytest.fixture
+def process_copy(settings, monkeypatch):
+    """Each worker's copy of the generation and pages turned on, on a clock the test moves."""
+    from cramps_site import page_cache
+
+    settings.PAGE_CACHE_PROCESS_SECONDS = 1
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(page_cache.ProcessCopy, "read_at", float("-inf"))
+    monkeypatch.setattr(page_cache.ProcessCopy, "pages", {})
+    return clock
+
+
+def test_a_change_made_by_another_server_is_served_within_a_second(
+    wsgi_get, make_article, process_copy, django_assert_num_queries
+):
+    from common import content_generation
+
+    article = make_article(title="Before")
+    wsgi_get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(title="After")
+    content_generation.new_generation()  # as another server's commit does,
+    content_generation.changed_here_at = float("-inf")  # unheard of in this process
+
+    process_copy[0] += 0.5
+    with django_assert_num_queries(0):
+        assert "<h1>Before</h1>" in wsgi_get(article.get_absolute_url()).text()
+    process_copy[0] += 0.6
+    assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
+
+
+def test_a_change_committed_in_this_process_is_served_at_once(
+    wsgi_get, make_article, process_copy, committed
+):
+    article = make_article(title="Before")
+    wsgi_get(article.get_absolute_url())
+
+    with committed():
+        article.title = "After"
+        article.save()
+
+    assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()

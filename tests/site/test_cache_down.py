@@ -74,6 +74,8 @@ def site(tmp_path_factory, redis_server):
         database.url,
         REDIS_URL=f"redis://127.0.0.1:{redis_server.port}/0",
         WEB_CONCURRENCY=str(WORKERS),
+        # Every request asks Redis, so what it holds is what the site just did.
+        PAGE_CACHE_PROCESS_SECONDS="0",
     )
     prepare_site(env)
     log_path = workdir / "gunicorn.log"

@@ -7,6 +7,7 @@ production settings and two sync workers, so four processes share the work.
 
 import os
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -23,6 +24,7 @@ from tests.support.live_site import (
     start_gunicorn,
 )
 
+PROCESS_SECONDS = 1  # PAGE_CACHE_PROCESS_SECONDS, as in production
 ADMIN_PASSWORD = "a long test-only admin passphrase"
 REVIEWER_PASSWORD = "a long test-only reviewer passphrase"
 # A clinical reviewer with the name and role a sign-off needs, made as an administrator would.
@@ -47,6 +49,7 @@ def servers(tmp_path_factory):
         database.url,
         DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
         WEB_CONCURRENCY="2",
+        PAGE_CACHE_PROCESS_SECONDS=str(PROCESS_SECONDS),
     )
     prepare_site(env)
     manage(env, "shell", "-c", CREATE_REVIEWER)
@@ -86,7 +89,7 @@ def log_in(servers, username, password):
     return person
 
 
-def test_an_approved_edit_on_one_server_is_served_by_all_at_once(servers):
+def test_an_approved_edit_on_one_server_is_served_by_all_within_a_second(servers):
     reader = Browser()
     article = "/articles/inner-thigh-cramps/"
     for url in servers:  # both servers now hold the page in the cache
@@ -113,7 +116,9 @@ def test_an_approved_edit_on_one_server_is_served_by_all_at_once(servers):
     )
     assert status == 302
 
-    # Every worker reads the shared content generation with each request.
+    # Each worker trusts its copy of the content generation for a second (page_cache).
+    approved_at = time.monotonic()
     for url in servers:
-        for _ in range(4):  # each server's two workers
-            assert "<h1>Inner thigh cramps: the basics</h1>" in reader.get(url + article)[2], url
+        while "<h1>Inner thigh cramps: the basics</h1>" not in reader.get(url + article)[2]:
+            assert time.monotonic() - approved_at < PROCESS_SECONDS + 1, url
+            time.sleep(0.05)
