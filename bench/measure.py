@@ -3,7 +3,7 @@
 The floor is gunicorn with the same worker count serving the same page bytes from a bare
 WSGI function (bench/floor.py); site and floor are measured alternately with wrk on
 loopback, several rounds, and medians kept. Then the questionnaire, the page weight, and the
-site grown by `manage.py grow_bench_data`. Returns the results as a dict of plain numbers
+site grown by bench/grow_data.py. Returns the results as a dict of plain numbers
 and text, which bench/report.py turns into RESULTS.md.
 """
 
@@ -79,12 +79,15 @@ def measure_in(workdir):
     results = {"date": time.strftime("%Y-%m-%d"), "machine": machine(), "method": method()}
     env = site_env(workdir, f"sqlite:///{workdir / 'bench.sqlite3'}")
     prepare_site(env)
+    results["questionnaire_build"] = questionnaire_build_ms(env)
     floor_pages = workdir / "floor"
     with running(env) as site:
         save_floor_pages(site, floor_pages)
         with running_floor(env, floor_pages) as floor:
             step("pages, small site")
             results["small"] = measure_pages(site, floor, ROUNDS)
+            step("cached article, no per-process copies")
+            results["small"].update(without_process_copies(env, floor))
             step("questionnaire journeys on SQLite")
             results["journeys_sqlite"] = measure_journeys([site.url])
             results["weight"] = page_weight(site)
@@ -109,6 +112,39 @@ def measure_in(workdir):
     return results
 
 
+QUESTIONNAIRE_TIMING = """
+import time
+from triage.questionnaire import Questionnaire
+def median_ms(build, times=30):
+    spent = []
+    for _ in range(times):
+        started = time.perf_counter()
+        build()
+        spent.append(time.perf_counter() - started)
+    return sorted(spent)[times // 2] * 1000
+Questionnaire.current()
+print(median_ms(Questionnaire), median_ms(Questionnaire.current))
+"""
+
+
+def questionnaire_build_ms(env):
+    """What the one cache besides the pages buys: the questionnaire built afresh from the
+    database, against taken from the process's copy (median ms of 30)."""
+    built, kept = manage(env, "shell", "-c", QUESTIONNAIRE_TIMING).split()[-2:]
+    return {"built": float(built), "kept": float(kept)}
+
+
+WITHOUT_COPIES = "article, cached, no per-process copies"
+
+
+def without_process_copies(env, floor):
+    """The cached article with each worker asking the shared cache for every page
+    (PAGE_CACHE_PROCESS_SECONDS=0): what the per-process copies buy."""
+    with running({**env, "PAGE_CACHE_PROCESS_SECONDS": "0"}) as site:
+        pages = measure_pages(site, floor, ROUNDS, names=["article, cached"])
+    return {WITHOUT_COPIES: pages["article, cached"]}
+
+
 def measure_postgres(workdir):
     """The cached article with stored pages in Redis, the questionnaire, then search at the
     grown size, on PostgreSQL with Redis, when the machine has them."""
@@ -126,6 +162,7 @@ def measure_postgres(workdir):
             with running_floor(env, floor_pages) as floor:
                 step("cached article, pages stored in Redis")
                 pages = measure_pages(site, floor, ROUNDS, names=["article, cached"])
+                pages.update(without_process_copies(env, floor))
             step("questionnaire journeys on PostgreSQL with Redis")
             journeys = measure_journeys([site.url])
             # Search reads only articles, so the results are not grown here.
@@ -138,8 +175,8 @@ def measure_postgres(workdir):
 
 
 def grow(env, articles, results):
-    manage(env, "grow_bench_data", "--confirm-throwaway-database",
-           "--articles", str(articles), "--results", str(results))  # fmt: skip
+    grown = f"grow(articles={articles}, results={results}, confirm_throwaway_database=True)"
+    manage(env, "shell", "-c", f"from bench.grow_data import grow; print({grown})")
 
 
 def method():

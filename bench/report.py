@@ -53,6 +53,19 @@ def _growth_p50(results):
     )
 
 
+def questionnaire_cache_lines(timing):
+    """The one cache besides the pages, with and without it (if measured)."""
+    if timing is None:
+        return []
+    return [
+        "Each questionnaire page takes the questionnaire (pages, questions, rules) from its",
+        "process's copy, kept per content generation: median"
+        f" {timing['kept']:.2f} ms, against {timing['built']:.1f} ms to build it from the",
+        "database, as every page of every journey would without that copy.",
+        "",
+    ]
+
+
 def _cached(results):
     return results["small"]["article, cached"]
 
@@ -196,15 +209,15 @@ def render(results, budgets):
             journey_row("SQLite, file cache", results["journeys_sqlite"]),
             journey_row("PostgreSQL, Redis", results["journeys_postgres"]),
             "",
+            *questionnaire_cache_lines(results.get("questionnaire_build")),
             *weight_section(results["weight"]),
             *growth_section(results, method),
             "## Query counts",
             "",
             "Pinned in tests rather than measured here: an article page the page cache does not",
-            "hold makes at most 4 queries the first time after a content change and none after",
-            "(`tests/education/test_article_detail.py`), a cached one none",
-            "(`tests/education/test_page_cache.py`); a questionnaire page makes one (the session)",
-            "and a result page two (`tests/triage/`).",
+            "hold makes at most 4 queries (`tests/education/test_article_detail.py`), a stored",
+            "one none (`tests/education/test_page_cache.py`); a questionnaire page makes one (the",
+            "session) and a result page two (`tests/triage/`).",
             "",
         ]
     )
@@ -241,13 +254,15 @@ def method_section(method):
         " floor alternating.",
         "  wrk and both servers share this machine's cores, so latency includes queueing.",
         "- **Uncached article**: the same address with an unknown query string, which the page",
-        "  cache never stores, so every request renders the page (its parts kept per content",
-        "  version in each process).",
+        "  cache never stores, so every request renders the page from the database.",
+        "- **No per-process copies**: the cached article again with",
+        "  `PAGE_CACHE_PROCESS_SECONDS=0`, each worker reading the shared cache (files, or",
+        "  Redis) for every page: the row beside it shows what the copies buy.",
         f"- **Questionnaire**: {method['journey_clients']} concurrent clients for"
         f" {method['journey_seconds']} s, each",
         "  journey every page to a stored result, with its CSRF token, as a browser without",
         "  JavaScript would; the clients run on the same cores as the site.",
-        "- **Grown site**: `manage.py grow_bench_data` adds made-up published articles and",
+        "- **Grown site**: `bench/grow_data.py` adds made-up published articles and",
         "  stored results to the SQLite database; on PostgreSQL only the articles, for search.",
         "",
     ]
@@ -279,8 +294,8 @@ def growth_section(results, method):
         f"Admin article list (100 a page, logged in): median {results['admin_list_ms']:.0f} ms.",
         "",
         *first_render_lines(results.get("first_render")),
-        "Search: different two-word searches one after another (each a miss of the results",
-        f"cache), with {method['grown_articles']:,} published articles:",
+        "Search: different two-word searches one after another (nothing cached),",
+        f"with {method['grown_articles']:,} published articles:",
         "",
         "| database | index | searches | p95 |",
         "|---|---|---|---|",
@@ -307,8 +322,8 @@ def redis_pages_section(pages):
 
 
 def first_render_lines(first_render):
-    """The article rows above come from parts kept per content version; this is the render
-    from the database that every article gets once after each content change."""
+    """The render from the database that every article gets once after each content change
+    (and once a minute while readers ask for it)."""
     if first_render is None:
         return []
     return [

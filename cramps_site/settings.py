@@ -76,7 +76,7 @@ SITE_PUBLISHER_NAME = os.environ.get("SITE_PUBLISHER_NAME", "").strip()
 SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "").strip()
 TRIAGE_RETENTION_DAYS = env_int("TRIAGE_RETENTION_DAYS", 30)
 # Proxies in front that append to X-Forwarded-For; 0 means the header is never trusted
-# (cramps_site/client_address.py).
+# (common/client_address.py).
 PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 # A less guessable admin address cuts noise from bots; the lockout below does the real work.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
@@ -103,8 +103,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Before the host check and the HTTPS redirect, so a load balancer is answered.
     "cramps_site.middleware.HealthCheckMiddleware",
-    # Stores public pages exactly as they go out; serve_cached_pages serves them.
-    "cramps_site.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "cramps_site.middleware.PermissionsPolicyMiddleware",
     "cramps_site.middleware.ContentSecurityPolicyMiddleware",
@@ -135,7 +133,7 @@ AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_CLIENT_IP_CALLABLE = "cramps_site.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "common.client_address.client_address"
 
 # No inline script or style, nothing from elsewhere, no framing, forms post only here.
 CONTENT_SECURITY_POLICY = {
@@ -188,13 +186,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 # One cache shared by every worker process: Redis across machines, else files on this one
-# (a per-process memory cache could not see another worker's invalidation).
+# (a per-process memory cache could not see another worker's invalidation). It only speeds
+# the site up: with Redis unreachable, pages are built without it (docs/caching.md), and the
+# short timeouts keep a Redis that hangs from holding up requests.
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cramps_site.cache_backend.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "cramps",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:
@@ -204,6 +205,11 @@ else:
             "LOCATION": os.environ.get("CACHE_DIR") or BASE_DIR / ".cache",
         }
     }
+
+# How long each worker trusts its own copy of the content generation and of the pages it
+# served (cramps_site/page_cache.py): a change made on another server reaches it within
+# this many seconds. 0 reads the shared cache for every page.
+PAGE_CACHE_PROCESS_SECONDS = env_int("PAGE_CACHE_PROCESS_SECONDS", 1)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

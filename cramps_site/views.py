@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from common.site_url import absolute_url
 from cramps_site.context_processors import site
-from cramps_site.site_url import absolute_url
 
 
 @require_safe

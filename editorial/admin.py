@@ -26,7 +26,6 @@ from django.urls import path, resolve
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from cramps_site.page_cache import content_unchanged, never_store
 from editorial import drafts, notifications
 from editorial.diff import word_diff
 from editorial.forms import DecisionForm, SubmitForm
@@ -92,7 +91,7 @@ class WorkflowAdmin(EditorialAdmin):
                 with drafts.draft_in_place(draft) as renumbered:
                     request.POST = renumbered_rows(request.POST, live, renumbered)
                     return rendered(super().change_view(request, object_id, form_url, context))
-            except drafts.DraftSaved as saved:
+            except drafts.KeepOnlyAsDraft as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def get_object(self, request, object_id, from_field=None):
@@ -110,24 +109,20 @@ class WorkflowAdmin(EditorialAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restoring an older version makes it the draft, for review like any change.
 
-        Showing or restoring a version writes it to the live rows and rolls it back, so the
-        stored pages stay (content_unchanged); only the draft is kept.
+        Showing or restoring a version writes it to the live rows and rolls it back, so
+        readers' pages stay as they are (nothing is committed); only the draft is kept.
         """
         obj = self.get_object(request, unquote(object_id))
         with transaction.atomic():
             if obj is not None and request.method == "POST":
                 drafts.lock_page(obj)  # as a save: the out-of-date check and the draft, together
             try:
-                with content_unchanged():
-                    return super().revision_view(request, object_id, version_id, extra_context)
-            except drafts.DraftSaved as saved:
+                return super().revision_view(request, object_id, version_id, extra_context)
+            except drafts.KeepOnlyAsDraft as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def recover_view(self, request, version_id, extra_context=None):
         setattr(request, RECOVERING, True)
-        if request.method != "POST":  # showing the deleted page writes it and rolls it back
-            with content_unchanged():
-                return super().recover_view(request, version_id, extra_context)
         return super().recover_view(request, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
@@ -140,7 +135,7 @@ class WorkflowAdmin(EditorialAdmin):
         snapshot = drafts.take_snapshot(form.instance, self._children(request, form.instance))
         message = restore_message(request) or self._change_summary(request, form, formsets, change)
         if change and not getattr(request, RECOVERING, False):
-            raise drafts.DraftSaved(snapshot, message)
+            raise drafts.KeepOnlyAsDraft(snapshot, message)
         drafts.record_draft(form.instance, snapshot, request.user, message, draft_action(request))
 
     # Deleting (who may, and what goes with the page: editorial/drafts.py) ------------------
@@ -232,7 +227,6 @@ class WorkflowAdmin(EditorialAdmin):
     def preview_view(self, request, object_id):
         """The draft through the reader's own view and template, exactly as it will look."""
         obj = self._object_or_404(request, object_id, self.has_change_permission)
-        never_store(request)
         # The reader's page says it is a draft, and leads back to the editor (base.html).
         request.draft_preview_editor_url = self._url("change", object_id)
         with drafts.draft_in_place(drafts.open_draft(obj)):

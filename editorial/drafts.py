@@ -16,14 +16,19 @@ from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
-from cramps_site.page_cache import content_unchanged
 from editorial.models import Draft, SignOff, WorkflowEvent, months_after
 
 APPROVE_PERMISSION = "editorial.approve_draft"
 
 
-class DraftSaved(Exception):
-    """Carries a draft out of the admin's transaction, which then rolls the live row back."""
+class KeepOnlyAsDraft(Exception):
+    """Raised once the admin's own save has written the live rows: the admin's transaction
+    rolls them back, and this carries the change out as a draft to be recorded.
+
+    Why write and roll back rather than write only the draft, as Wagtail's revisions do:
+    the admin's change view validates and saves the page with its inlines (sources, pictures,
+    related articles) itself, against the real rows; going through it keeps every rule of
+    that form and its inlines in one place instead of a second copy for drafts."""
 
     def __init__(self, snapshot, message):
         super().__init__(message)
@@ -142,7 +147,7 @@ def draft_in_place(draft):
     the reader's page of a preview. Nobody else sees the passing state: it is never
     committed. Yields write_snapshot's renumbered inline rows.
     """
-    with content_unchanged(), transaction.atomic():
+    with transaction.atomic():
         renumbered = write_snapshot(draft.target, draft.snapshot) if draft is not None else {}
         yield renumbered
         transaction.set_rollback(True)

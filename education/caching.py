@@ -1,18 +1,42 @@
-"""Which reading pages the page cache keeps, and for how long (the mechanism is
-cramps_site/page_cache.py; what bumps the content version is wired in education/apps.py)."""
+"""Reading pages say they are the same for every reader, in Cache-Control: the site's page
+cache (cramps_site/page_cache.py) and any CDN or reverse proxy in front may then keep them
+for a short time (docs/caching.md)."""
 
-from cramps_site.page_cache import public_page
+import functools
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
 from education.models import Article
 
-# Long enough to spare the database, short enough that a stale copy never lingers.
-MAX_SECONDS = 10 * 60
-
-
-def seconds_to_keep():
-    return Article.objects.seconds_until_next_publication(MAX_SECONDS)
+# A correction reaches every reader within a minute, even through a CDN that is never told.
+MAX_SECONDS = 60
 
 
 def reading_page(view=None, *, paginated=False):
-    """A page that is the same for every anonymous reader, kept until the next scheduled
-    article goes live (which changes lists and pages without any save)."""
-    return public_page(view, paginated=paginated, keep_for=seconds_to_keep)
+    """Mark a view's successful pages as shareable for MAX_SECONDS at most, and never past
+    the moment the next scheduled article goes live (which changes lists and pages without
+    any save).
+
+    Only the plain address is shareable, and with paginated=True its ?page=N addresses too:
+    the view must then answer a page number it cannot show with a redirect, never a 200, so
+    made-up numbers cannot fill the cache. A page the view marked itself (a staff preview is
+    no-store) keeps its own header.
+    """
+    if view is None:
+        return functools.partial(reading_page, paginated=paginated)
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.has_header("Cache-Control"):
+            return response
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # Staff and people part-way through the questionnaire: for them alone.
+            add_never_cache_headers(response)
+        elif paginated or not request.META.get("QUERY_STRING"):
+            seconds = Article.objects.seconds_until_next_publication(MAX_SECONDS)
+            patch_cache_control(response, public=True, max_age=seconds)
+        return response
+
+    return wrapper

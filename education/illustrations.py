@@ -3,9 +3,11 @@ alternatives and captions in education/content/illustrations.json."""
 
 import functools
 import json
+import re
 from pathlib import Path
 
 from django.conf import settings
+from django.templatetags.static import static
 
 from education.rendering import Figure
 
@@ -23,8 +25,8 @@ def illustration_figure(name):
     data = illustrations().get(name)
     if data is None:
         return None
-    # The plain (unhashed) static name: article HTML is stored, and a hashed name would go
-    # stale at the next collectstatic; whitenoise revalidates these small files cheaply.
+    # The plain static name: article HTML is stored, and a hashed name would go stale at the
+    # next collectstatic. Pages show the hashed name (with_static_names).
     return Figure(
         src=f"{settings.STATIC_URL}{STATIC_FOLDER}/{name}.svg",
         width=data["width"],
@@ -42,3 +44,14 @@ def illustration_figures(references):
         if kind == "illustration" and (figure := illustration_figure(name)):
             found[reference] = figure
     return found
+
+
+@functools.cache
+def _plain_src():
+    return re.compile(rf'src="{re.escape(settings.STATIC_URL)}({STATIC_FOLDER}/[a-z0-9-]+\.svg)"')
+
+
+def with_static_names(html):
+    """Stored HTML with each drawing at its hashed static address (after collectstatic),
+    which browsers and proxies keep for good: a changed drawing gets a new address."""
+    return _plain_src().sub(lambda found: f'src="{static(found.group(1))}"', html)

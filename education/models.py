@@ -36,7 +36,36 @@ class ArticleQuerySet(ReviewedQuerySet):
         return max(1, min(at_most, int((upcoming - now).total_seconds())))
 
 
-class Article(Reviewed):
+class MarkdownPage(Reviewed):
+    """What articles and site pages share: a title and summary, a Markdown body rendered to
+    safe HTML (and its "On this page" sections) whenever it is saved, and the fingerprint of
+    the shipped file it was loaded from (load_content)."""
+
+    title = models.CharField(max_length=200, validators=[one_line])
+    body_html = models.TextField(editable=False, default="")
+    sections = models.JSONField(editable=False, default=list)
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    def render_body(self, find_figures=None):
+        """Render the body into body_html and sections; what render_markdown found."""
+        rendered = render_markdown(self.body, find_figures)
+        self.body_html, self.sections = rendered.html, rendered.sections
+        return rendered
+
+    def reader_html(self):
+        return format_html(
+            "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
+        )
+
+
+class Article(MarkdownPage):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -47,7 +76,6 @@ class Article(Reviewed):
         HELP = "help", "Getting help"
         LIVING = "living", "Living with cramps"
 
-    title = models.CharField(max_length=200, validators=[one_line])
     slug = models.SlugField(
         max_length=200, unique=True, help_text="The last part of the web address."
     )
@@ -63,8 +91,6 @@ class Article(Reviewed):
         "on a line of its own: ![[image:12]] (copy it from the picture's page under Images) "
         "or one of our drawings, such as ![[illustration:side-lunge-stretch]].",
     )
-    body_html = models.TextField(editable=False, default="")
-    sections = models.JSONField(editable=False, default=list)
     status = models.CharField(
         max_length=10,
         choices=Status.choices,
@@ -83,9 +109,7 @@ class Article(Reviewed):
         help_text="Where the home page lists it.",
     )
     related = models.ManyToManyField("self", symmetrical=False, blank=True)
-    content_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -96,12 +120,8 @@ class Article(Reviewed):
         ordering = ["order", "title"]
         indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility")]
 
-    def __str__(self):
-        return self.title
-
     def save(self, *args, **kwargs):
-        rendered = render_markdown(self.body, find_figures)
-        self.body_html, self.sections = rendered.html, rendered.sections
+        rendered = self.render_body(find_figures)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
@@ -159,11 +179,6 @@ class Article(Reviewed):
     def is_published(self):
         """Approved for readers, now or at its scheduled time (is_public says which)."""
         return self.status == self.Status.PUBLISHED
-
-    def reader_html(self):
-        return format_html(
-            "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
-        )
 
     def publish(self):
         self.status = self.Status.PUBLISHED
@@ -358,7 +373,7 @@ class Source(models.Model):
         return self.title
 
 
-class SitePage(Reviewed):
+class SitePage(MarkdownPage):
     """A page about the site itself (about, privacy, accessibility), linked from every footer.
 
     The body may name a setting in braces, such as {retention_days}; the page fills it in
@@ -372,7 +387,6 @@ class SitePage(Reviewed):
         PRIVACY = "privacy", "Privacy"
         ACCESSIBILITY = "accessibility", "Accessibility statement"
 
-    title = models.CharField(max_length=200, validators=[one_line])
     slug = models.SlugField(max_length=50, unique=True, choices=Slug.choices)
     summary = models.CharField(
         max_length=300, help_text="One or two plain sentences, shown under the title."
@@ -381,31 +395,18 @@ class SitePage(Reviewed):
         help_text="Markdown. Start each section with '## '. {retention_days}, {session_hours}, "
         "{review_months} and {emergency_number} are filled in from the site's settings.",
     )
-    body_html = models.TextField(editable=False, default="")
-    sections = models.JSONField(editable=False, default=list)
-    content_hash = models.CharField(max_length=64, blank=True, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReviewedQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]
 
-    def __str__(self):
-        return self.title
-
     def save(self, *args, **kwargs):
-        rendered = render_markdown(self.body)
-        self.body_html, self.sections = rendered.html, rendered.sections
+        self.render_body()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("education:site_page", kwargs={"slug": self.slug})
-
-    def reader_html(self):
-        return format_html(
-            "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
-        )
 
     @property
     def is_published(self):

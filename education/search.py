@@ -3,23 +3,18 @@
 PostgreSQL ranks with its English text search; SQLite with FTS5 and BM25 (see
 education/search_index.py for how the index stays current). Both return the same thing:
 articles best first, each with a short snippet whose matching words are wrapped in <mark>.
-Snippets are built from escaped text, so they are safe to show. Results are cached per query
-until the content changes or a scheduled article goes live.
+Snippets are built from escaped text, so they are safe to show.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from cramps_site.page_cache import content_version
-from education.caching import seconds_to_keep
 from education.models import Article
 from education.search_index import TABLE
 
@@ -51,15 +46,9 @@ def search_articles(query):
     terms = search_terms(query)
     if not terms:
         return []
-    query = query[:MAX_QUERY_LENGTH]
-    key = "search:{}:{}".format(
-        content_version(), hashlib.sha256(f"{connection.vendor}:{query}".encode()).hexdigest()
-    )
-    hits = cache.get(key)
-    if hits is None:
-        hits = _postgres_search(query) if connection.vendor == "postgresql" else _fts5(terms)
-        cache.set(key, hits, timeout=seconds_to_keep())
-    return hits
+    if connection.vendor == "postgresql":
+        return _postgres_search(query[:MAX_QUERY_LENGTH])
+    return _fts5(terms)
 
 
 def _postgres_search(query):

@@ -10,9 +10,8 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from cramps_site.client_address import client_address
-from cramps_site.page_cache import per_version
-from cramps_site.site_url import absolute_url
+from common.client_address import client_address
+from common.site_url import absolute_url
 from education.caching import reading_page
 from education.forms import FeedbackForm, SearchForm
 from education.models import Article, SitePage
@@ -59,10 +58,10 @@ def article_list(request):
 @require_safe
 @reading_page
 def article_detail(request, slug):
-    kept = _find_article(request, slug)
-    article = kept["article"]
+    found = _find_article(request, slug)
+    article = found["article"]
     context = {
-        **kept,
+        **found,
         "related": [other for other in article.related.all() if other.is_public],
         "feedback_form": FeedbackForm(),
     }
@@ -75,16 +74,14 @@ def article_detail(request, slug):
 
 def _find_article(request, slug):
     """Readers see published articles only; staff may preview drafts and scheduled ones."""
-    kept = per_version(f"article:{slug}", lambda: _article_page(slug))
-    if kept is None or not (kept["article"].is_public or request.user.is_staff):
+    found = _article_page(slug)
+    if found is None or not (found["article"].is_public or request.user.is_staff):
         raise Http404("No article found at this address.")
-    return kept
+    return found
 
 
 def _article_page(slug):
-    """What the article's page shows, or None: kept per content version, so whether the
-    article and its related articles are out yet, which changes with the time, is decided
-    per request."""
+    """What the article's page shows, or None."""
     related = Prefetch(
         "related",
         queryset=Article.objects.filter(status=Article.Status.PUBLISHED).only(
@@ -122,8 +119,7 @@ def search(request):
     response = render(request, "education/search.html", context)
     # The page repeats what someone looked up about their health: like the questionnaire's
     # pages, it stays out of a shared device's browser cache, and out of any shared cache,
-    # which an endless set of addresses would only fill. Answers come from a server-side
-    # cache, so asking again is cheap.
+    # which an endless set of addresses would only fill.
     add_never_cache_headers(response)
     return response
 
@@ -133,7 +129,8 @@ FEEDBACK_PER_HOUR = 10
 
 def _feedback_allowed(request):
     """A few answers an hour from one address; the address is hashed and kept only in the
-    cache for that hour, never stored."""
+    cache for that hour, never stored. With the shared cache unreachable the count is lost
+    and answers are let through: what a reader wrote is kept rather than refused."""
     address = client_address(request)
     hour = timezone.now().strftime("%Y%m%d%H")
     digest = salted_hmac("feedback-rate", f"{address}{hour}").hexdigest()

@@ -1,6 +1,7 @@
 """Shared users and helpers for every test."""
 
 import datetime
+import functools
 import os
 
 import pytest
@@ -13,7 +14,6 @@ from django.db import close_old_connections, connections
 from django.test import RequestFactory
 from django.utils import timezone
 
-from cramps_site.page_cache import forget_local_copies
 from editorial.models import ReviewerProfile, SignOff
 from education.models import Article
 from tests.support.admin_forms import PASSWORD, logged_in
@@ -33,12 +33,20 @@ def fast_test_settings(settings):
     if not os.environ.get("REDIS_URL"):
         # The file cache is shared by every process on the machine; tests keep their own.
         settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    # Each test starts with an empty cache, whichever backend (local memory or Redis).
+    # Each test starts with an empty cache, whichever backend (local memory or Redis), and
+    # the page cache reads it for every page (tests of the process's copy turn it on).
+    settings.PAGE_CACHE_PROCESS_SECONDS = 0
     cache.clear()
-    forget_local_copies()
     yield
     cache.clear()
-    forget_local_copies()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """`with committed(): ...` runs what the block's writes wait for until their transaction
+    commits (a new content generation), as a real commit would; tests run in a transaction
+    that never commits."""
+    return functools.partial(django_capture_on_commit_callbacks, execute=True)
 
 
 @pytest.fixture(autouse=True)

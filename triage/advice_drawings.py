@@ -8,7 +8,6 @@ import json
 import re
 from pathlib import Path
 
-from cramps_site.page_cache import per_version
 from education.models import Article
 
 DATA_FILE = Path(__file__).resolve().parent / "advice_drawings.json"
@@ -22,13 +21,7 @@ def _data():
     return json.loads(DATA_FILE.read_text())
 
 
-def drawing_links(step_keys):
-    """{step key: address of the article section that draws it}, for the steps shown."""
-    places = per_version("advice-drawing-places", _drawing_places)
-    return {key: places[key] for key in step_keys if key in places}
-
-
-def _drawing_places():
+def drawing_places():
     """{step key: the published article section showing the most of the step's drawings}."""
     sections = [
         (f"{article.get_absolute_url()}#{anchor}", drawings)

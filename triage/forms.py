@@ -7,7 +7,6 @@ request cannot be reflected back into the page.
 from django import forms
 from django.template.loader import render_to_string
 
-from cramps_site.page_cache import per_version
 from triage.engine import NONE_OF_THESE
 from triage.models import Question, with_emergency_number
 
@@ -72,14 +71,5 @@ class QuestionPageForm(forms.Form):
         return cleaned
 
 
-def form_html(form, page):
-    """The page's questions as HTML. Drawing them is most of a question page's work, and a
-    page not yet answered looks the same to everyone, so that one is drawn once per content
-    version; a page showing answers or errors is drawn for the person asking."""
-    if form.is_bound or any(key in form.initial for key in form.fields):
-        return _draw(form)
-    return per_version(f"unanswered-form:{page.slug}", lambda: _draw(form))
-
-
-def _draw(form):
+def draw_form(form):
     return render_to_string(QUESTIONS_TEMPLATE, {"form": form})

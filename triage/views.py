@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from triage import advice_drawings, engine
-from triage.forms import QuestionPageForm, form_html
+from triage.forms import QuestionPageForm
 from triage.models import Page, Result, with_emergency_number
 from triage.questionnaire import Questionnaire
 
@@ -73,7 +73,7 @@ def question_page(request, slug):
     context = {
         "page": page,
         "form": form,
-        "form_html": form_html(form, page),
+        "form_html": questionnaire.form_html(form, page),
         "back_url": back,
         "pages": questionnaire.pages,
         "last_result": last_result,
@@ -180,7 +180,9 @@ def result(request, token):
         "other_reasons": other_reasons,
         "factors": [factors[key] for key in result.factors if key in factors],
         "advice_sections": _advice_sections(
-            [steps[k] for k in result.advice if k in steps], result.factors
+            [steps[k] for k in result.advice if k in steps],
+            result.factors,
+            questionnaire.drawing_places,
         ),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
@@ -194,16 +196,15 @@ def _shown(fired_rules):
     return [{**rule, "reason": with_emergency_number(rule["reason"])} for rule in fired_rules]
 
 
-def _advice_sections(steps, factor_keys):
+def _advice_sections(steps, factor_keys, drawing_places):
     """The steps shown, under their section headings, in the order they were stored, in
     this reader's words and with a link to their drawings where there are some."""
-    drawings = advice_drawings.drawing_links([step.key for step in steps])
     sections = {}
     for step in steps:
         shown = {
             "key": step.key,
             "text": advice_drawings.step_text(step, factor_keys),
-            "drawings": drawings.get(step.key),
+            "drawings": drawing_places.get(step.key),
         }
         sections.setdefault(step.get_section_display(), []).append(shown)
     return sections.items()

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from education.illustrations import with_static_names
 from education.shipped_content import load_red_flags
 
 register = template.Library()
@@ -41,5 +42,7 @@ def _filled(text, shown):
 
 @register.filter
 def with_settings(html):
-    """Fill in the settings a body names, such as {retention_days}, when the page is shown."""
-    return mark_safe(_filled(html, lambda value: str(conditional_escape(value))))
+    """Fill in the settings a body names, such as {retention_days}, when the page is shown,
+    and the current static address of each drawing (STATIC_URL and the static files'
+    manifest are settings too)."""
+    return mark_safe(with_static_names(_filled(html, lambda value: str(conditional_escape(value)))))

@@ -2,29 +2,9 @@
 violation on any kind of public page, in the state a reader meets it."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.support.accessibility import assert_no_violations
 from tests.support.browser_steps import DESKTOP, PAGE_TYPES, PHONE, SITE_PAGE_TYPES
-
-WCAG_AA = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-    },
-    "resultTypes": ["violations"],
-}
-
-axe = Axe()
-
-
-def assert_no_violations(page, within=None):
-    """No violation on the page, or within the part of it a CSS selector names."""
-    results = axe.run(page, context=within, options=WCAG_AA)
-    if results.violations_count:
-        print(results.generate_report())
-    assert results.violations_count == 0, (
-        f"{page.url}: {results.generate_snapshot()} (report printed above)"
-    )
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from editorial.models import ReviewerProfile
 from education.models import Article
-from tests.browser.test_accessibility import assert_no_violations
+from tests.support.accessibility import assert_no_violations
 from tests.support.browser_steps import sideways_overflow
 
 PASSWORD = "a long browser-test passphrase"

@@ -123,50 +123,6 @@ def test_uncached_article_page_makes_four_queries(
     assert response.status_code == 200
 
 
-def article_with_everything(make_article):
-    article = make_article()
-    article.related.add(make_article(slug="one"), make_article(slug="two"))
-    article.sources.create(title="A source", accessed="2026-11-02")
-    return article
-
-
-def test_an_article_rendered_again_asks_the_database_nothing(
-    client, make_article, django_assert_num_queries
-):
-    """An address the page cache never keeps (an unknown query, such as a campaign tag) is
-    rendered for each request; the article and its parts are kept per content version."""
-    url = article_with_everything(make_article).get_absolute_url() + "?utm_source=newsletter"
-    client.get(url)
-
-    with django_assert_num_queries(0):
-        response = client.get(url)
-
-    assert response.status_code == 200
-    assert parse(response).select(".related a")
-
-
-# Rendered once per content version: the page's own parts and the care cards in them, and
-# the header and footer of every page.
-KEPT_TEMPLATES = {
-    "includes/header.html",
-    "includes/footer.html",
-    "includes/when_to_get_help.html",
-    "includes/care_signs.html",
-    "education/includes/feedback_form.html",
-}
-
-
-def test_an_article_rendered_again_reuses_its_parts(client, make_article):
-    url = article_with_everything(make_article).get_absolute_url() + "?utm_source=newsletter"
-    first = client.get(url)
-
-    again = client.get(url)
-
-    assert {template.name for template in first.templates} >= KEPT_TEMPLATES
-    assert not KEPT_TEMPLATES & {template.name for template in again.templates}
-    assert again.content == first.content
-
-
 def test_article_page_refuses_post(client, make_article):
     assert client.post(make_article().get_absolute_url()).status_code == 405
 

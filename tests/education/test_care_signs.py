@@ -11,8 +11,8 @@ from tests.support.flows import complete_questionnaire
 from tests.support.pages import parse, shown_signs
 
 SIGNS = load_red_flags()
-# The meaning of each page 1 question of the checker (docs/clinical-safety.md), in words
-# each emergency sign must use.
+# The meaning of each page 1 question of the checker (triage/data/questionnaire.json), in
+# words each emergency sign must use.
 EMERGENCY_MEANINGS = {
     "chest_pain_or_breathless": ["chest pain", "shortness of breath", "coughing up blood"],
     "leg_cold_pale": ["suddenly cold, pale, blue or gray"],
@@ -40,8 +40,8 @@ EMERGENCY_MEANINGS = {
         "signs of heatstroke",
     ],
 }
-# The emergencies the checker finds from later pages' answers together (E7 to E13 after
-# page 1), which the article care cards add under the page 1 signs.
+# The emergencies the checker finds from later pages' answers together (triage/data/rules.json,
+# E7 to E13 after page 1), which the article care cards add under the page 1 signs.
 LATER_EMERGENCY_MEANINGS = {
     "E7 stuck groin lump": [
         "lump in your groin",

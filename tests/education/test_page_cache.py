@@ -6,13 +6,16 @@ fixture), whose wrapper serves stored pages, as gunicorn would call it.
 
 import datetime
 
+import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
 from education.models import Article
 from tests.support.admin_forms import submit
 from tests.support.editorial_steps import decide, submit_for_review
+from tests.support.pages import WSGIResponse
 
 
 def test_a_stored_page_is_served_without_django_or_the_database(
@@ -31,7 +34,9 @@ def test_a_stored_page_is_served_without_django_or_the_database(
     assert int(response.headers["Content-Length"]) == len(response.content)
 
 
-def test_an_approved_change_shows_at_once(wsgi_get, admin_client, reviewer_client, make_article):
+def test_an_approved_change_shows_at_once(
+    wsgi_get, admin_client, reviewer_client, make_article, committed
+):
     article = make_article(title="Before")
     assert "Before" in wsgi_get(article.get_absolute_url()).text()
     assert "Before" in wsgi_get("/").text()
@@ -39,42 +44,74 @@ def test_an_approved_change_shows_at_once(wsgi_get, admin_client, reviewer_clien
     submit_for_review(admin_client, article)
     assert "Before" in wsgi_get(article.get_absolute_url()).text()  # a draft changes nothing
 
-    decide(reviewer_client, article, "approve")
+    with committed():
+        decide(reviewer_client, article, "approve")
 
     assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
     assert "After" in wsgi_get("/").text()
 
 
-def test_unpublishing_and_deleting_show_at_once(wsgi_get, make_article):
+def test_unpublishing_and_deleting_show_at_once(wsgi_get, make_article, committed):
     article = make_article(title="Soon gone")
     wsgi_get("/articles/")
     wsgi_get(article.get_absolute_url())
 
-    article.status = Article.Status.DRAFT
-    article.save()
+    with committed():
+        article.status = Article.Status.DRAFT
+        article.save()
     assert "Soon gone" not in wsgi_get("/articles/").text()
     assert wsgi_get(article.get_absolute_url()).status == 404
 
-    article.delete()
+    with committed():
+        article.delete()
     assert wsgi_get(article.get_absolute_url()).status == 404
 
 
-def test_a_source_change_shows_at_once(wsgi_get, make_article):
+def test_a_source_change_shows_at_once(wsgi_get, make_article, committed):
     article = make_article()
     wsgi_get(article.get_absolute_url())
 
-    article.sources.create(title="A new source", accessed="2026-11-01")
+    with committed():
+        article.sources.create(title="A new source", accessed="2026-11-01")
 
     assert "A new source" in wsgi_get(article.get_absolute_url()).text()
 
 
-def test_the_cache_keeps_a_page_no_longer_than_the_next_scheduled_publish(make_article):
-    from education.caching import MAX_SECONDS, seconds_to_keep
+def test_a_change_rolled_back_never_reaches_readers(wsgi_get, make_article):
+    article = make_article(title="Approved words")
+    wsgi_get(article.get_absolute_url())
 
-    assert seconds_to_keep() == MAX_SECONDS
-    make_article(publish_at=timezone.now() + datetime.timedelta(seconds=90))
+    with transaction.atomic():
+        article.title = "Words never committed"
+        article.save()
+        transaction.set_rollback(True)
 
-    assert 85 <= seconds_to_keep() <= 90
+    page = wsgi_get(article.get_absolute_url()).text()
+    assert "<h1>Approved words</h1>" in page
+
+
+def test_readers_pages_say_how_long_a_cdn_may_keep_them(wsgi_get, make_article):
+    article = make_article()
+
+    for url in ["/", "/articles/", article.get_absolute_url(), "/about/"]:
+        response = wsgi_get(url)
+        assert response.status == 200, url
+        assert response.headers["Cache-Control"] == "public, max-age=60", url
+
+
+def test_no_page_is_kept_past_the_next_scheduled_publication(wsgi_get, make_article):
+    make_article(publish_at=timezone.now() + datetime.timedelta(seconds=30))
+
+    max_age = wsgi_get("/articles/").headers["Cache-Control"].split("max-age=")[1]
+
+    assert 25 <= int(max_age) <= 30
+
+
+def test_searches_and_the_questionnaire_are_never_kept(wsgi_get, db):
+    for url in ["/search/?q=cramp", "/triage/", "/triage/serious-symptoms/"]:
+        response = wsgi_get(url)
+        assert "no-store" in response.headers["Cache-Control"], url
+        assert stored_page(url) is None, url
 
 
 def test_staff_and_previews_are_never_served_from_or_stored_in_the_cache(
@@ -164,110 +201,82 @@ def test_plain_http_never_gets_a_stored_page_when_https_is_required(db, settings
     assert page_key(factory.get("/", headers={"x-forwarded-proto": "https"}).environ)
 
 
-def test_a_private_page_is_never_stored_even_without_a_session(rf, make_article):
-    from education.views import article_detail
-
-    draft = make_article(status=Article.Status.DRAFT)
-    request = rf.get(draft.get_absolute_url())
-    request.user = type("Staff", (), {"is_staff": True})()
-
-    response = article_detail(request, draft.slug)
-
-    assert response.status_code == 200 and not hasattr(response, "page_cache_seconds")
-
-
-def test_a_miss_works_out_its_key_once(wsgi_get, make_article, monkeypatch):
-    from cramps_site import page_cache as caching
-
-    calls = []
-    real_page_key = caching.page_key
-    monkeypatch.setattr(
-        caching, "page_key", lambda environ: calls.append(1) or real_page_key(environ)
-    )
-    article = make_article()
-
-    first = wsgi_get(article.get_absolute_url())
-    second = wsgi_get(article.get_absolute_url())
-
-    assert first.status == second.status == 200
-    assert len(calls) == 2  # one for the miss (wrapper and middleware share it), one for the hit
-
-
-def test_a_change_made_on_another_server_is_served_within_the_staleness_bound(
-    wsgi_get, make_article, monkeypatch
+@pytest.mark.parametrize(
+    "cookie",
+    ["{name}={key}", "theme=dark; {name}={key}", "theme=dark;{name}={key}; lang=en"],
+)
+def test_a_request_carrying_a_session_cookie_in_any_form_is_never_stored(
+    client, editor, wsgi_get, make_article, settings, cookie
 ):
-    from cramps_site import page_cache
+    article = make_article(title="Shared words")
+    client.force_login(editor)
+    cookie = cookie.format(name=settings.SESSION_COOKIE_NAME, key=client.session.session_key)
 
-    clock = [1000.0]
-    monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
-    article = make_article(title="Before")
-    wsgi_get(article.get_absolute_url())
-    # Another server changes the article: its rows and the shared version, not this process.
-    Article.objects.filter(pk=article.pk).update(title="After")
-    cache.incr(page_cache.VERSION_KEY)
+    response = wsgi_get(article.get_absolute_url(), cookie=cookie)
 
-    clock[0] += page_cache.VERSION_RECHECK_SECONDS / 2
-    assert "<h1>Before</h1>" in wsgi_get(article.get_absolute_url()).text()
-
-    clock[0] += page_cache.VERSION_RECHECK_SECONDS / 2
-    assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
+    assert response.status == 200 and "public" not in response.headers["Cache-Control"]
+    assert stored_page(article.get_absolute_url()) is None
+    wsgi_get(article.get_absolute_url())  # without the cookie: stored
+    assert stored_page(article.get_absolute_url()) is not None
 
 
-def test_a_stored_page_is_served_from_this_process_without_a_cache_read(
-    wsgi_get, make_article, monkeypatch
-):
-    from cramps_site import page_cache
+def test_admin_pages_are_never_stored(wsgi_get, db):
+    assert wsgi_get("/admin/login/").status == 200
 
-    class CountingCache:
-        def get(self, *args):
-            reads.append(args)
-            return cache.get(*args)
-
-    article = make_article()
-    wsgi_get(article.get_absolute_url())
-    reads = []
-    monkeypatch.setattr(page_cache, "cache", CountingCache())
-
-    assert wsgi_get(article.get_absolute_url()).status == 200
-    assert reads == []
+    assert stored_page("/admin/login/") is None
 
 
-# An address the page cache never keeps, so the page is rendered for each request from the
-# parts kept per content version (cramps_site.page_cache.per_version).
+def only_if_shared(*headers, status="200 OK"):
+    """A WSGI application answering with these headers, counting its calls."""
+
+    def application(environ, start_response):
+        application.calls += 1
+        start_response(status, [("Content-Type", "text/plain"), *headers])
+        return [b"page"]
+
+    application.calls = 0
+    return application
+
+
+@pytest.mark.parametrize(
+    "headers, status",
+    [
+        ([("Cache-Control", "private, max-age=60")], "200 OK"),
+        ([("Cache-Control", "public, no-store, max-age=60")], "200 OK"),
+        ([("Cache-Control", "public, no-cache, max-age=60")], "200 OK"),
+        ([("Cache-Control", "public")], "200 OK"),
+        ([("Cache-Control", "public, max-age=60"), ("Set-Cookie", "a=b")], "200 OK"),
+        ([("Cache-Control", "public, max-age=60")], "404 Not Found"),
+        ([], "200 OK"),
+    ],
+)
+def test_only_a_200_marked_public_with_a_max_age_and_no_cookie_is_stored(db, headers, status):
+    from cramps_site.page_cache import serve_stored_pages
+
+    application = only_if_shared(*headers, status=status)
+    served = serve_stored_pages(application)
+    environ = RequestFactory().get("/shared/").environ
+
+    WSGIResponse(served, environ)
+    WSGIResponse(served, environ)
+
+    assert application.calls == 2
+
+
+def test_a_200_marked_public_is_stored_for_its_max_age(db):
+    from cramps_site.page_cache import serve_stored_pages
+
+    application = only_if_shared(("Cache-Control", "public, max-age=60"))
+    served = serve_stored_pages(application)
+    environ = RequestFactory().get("/shared/").environ
+
+    first, second = WSGIResponse(served, environ), WSGIResponse(served, environ)
+
+    assert application.calls == 1 and first.content == second.content == b"page"
+
+
+# An address the page cache never stores, so the page is built for each request.
 UNCACHED = "?utm_source=newsletter"
-
-
-def test_an_approved_change_shows_at_once_on_a_page_rendered_afresh(
-    wsgi_get, admin_client, reviewer_client, make_article
-):
-    related = make_article(title="Related before", slug="related")
-    article = make_article(title="Before")
-    article.related.add(related)
-    url = article.get_absolute_url() + UNCACHED
-    assert "<h1>Before</h1>" in wsgi_get(url).text()
-
-    for changed, title in ((article, "After"), (related, "Related after")):
-        submit(admin_client, f"/admin/education/article/{changed.pk}/change/", title=title)
-        submit_for_review(admin_client, changed)
-        decide(reviewer_client, changed, "approve")
-
-    page = wsgi_get(url).text()
-    assert "<h1>After</h1>" in page and "Related after" in page
-
-
-def test_a_sign_off_shows_at_once_on_a_page_rendered_afresh(
-    wsgi_get, reviewer_client, make_article
-):
-    long_ago = timezone.localdate() - datetime.timedelta(days=400)
-    article = make_article(last_reviewed=long_ago, next_review_due=long_ago)
-    url = article.get_absolute_url() + UNCACHED
-    assert f"{long_ago:%Y-%m-%d}" in wsgi_get(url).text()
-
-    decide(reviewer_client, article, "no_changes")
-
-    page = wsgi_get(url).text()
-    assert f'Page last reviewed: <time datetime="{timezone.localdate():%Y-%m-%d}">' in page
-    assert "Reviewed by Test Reviewer, General practitioner" in page
 
 
 def test_a_draft_preview_leaves_nothing_behind_for_readers(wsgi_get, admin_client, make_article):
@@ -284,68 +293,64 @@ def test_a_draft_preview_leaves_nothing_behind_for_readers(wsgi_get, admin_clien
         assert "<h1>Approved words</h1>" in page and "Draft words" not in page
 
 
-def test_per_version_keeps_the_most_recently_used_things(db, monkeypatch):
+def test_a_change_counts_for_readers_when_it_commits(
+    wsgi_get, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article(title="Before")
+    wsgi_get(article.get_absolute_url())
+    with django_capture_on_commit_callbacks() as waiting_for_commit:
+        article.title = "After"
+        article.save()
+    assert "<h1>Before</h1>" in wsgi_get(article.get_absolute_url()).text()  # not yet
+
+    for callback in waiting_for_commit:  # the transaction commits
+        callback()
+
+    assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
+
+
+@pytest.fixture
+def process_copy(settings, monkeypatch):
+    """Each worker's copy of the generation and pages turned on, on a clock the test moves."""
     from cramps_site import page_cache
 
-    monkeypatch.setattr(page_cache, "LOCAL_BUILT_LIMIT", 2)
-    builds = []
-
-    def use(name):
-        return page_cache.per_version(name, lambda: builds.append(name) or name.upper())
-
-    assert [use("a"), use("b"), use("a")] == ["A", "B", "A"]
-    use("c")  # one too many: b, the least recently used, goes
-    use("a")
-    use("b")
-
-    assert builds == ["a", "b", "c", "b"]
-
-
-def test_a_lost_content_version_is_never_replaced_by_one_already_used(db):
-    from cramps_site import page_cache
-
-    seen = [page_cache.content_version()]
-    for _ in range(3):
-        page_cache.bump_content_version()
-        seen.append(page_cache.content_version())
-        cache.delete(page_cache.VERSION_KEY)  # evicted, or the cache server restarted
-        page_cache.forget_local_copies()  # another process, looking for the first time
-        seen.append(page_cache.content_version())
-
-    assert len(set(seen)) == len(seen), seen
-
-
-def test_per_version_rebuilds_after_its_keeping_time_without_any_change(db, monkeypatch):
-    from cramps_site import page_cache
-
+    settings.PAGE_CACHE_PROCESS_SECONDS = 1
     clock = [1000.0]
     monkeypatch.setattr(page_cache.time, "monotonic", lambda: clock[0])
-    builds = []
-
-    def use():
-        return page_cache.per_version("thing", lambda: builds.append(clock[0]) or "built")
-
-    use()
-    clock[0] += page_cache.BUILT_KEEP_SECONDS - 1
-    use()
-    clock[0] += 1
-    use()
-
-    assert builds == [1000.0, 1000.0 + page_cache.BUILT_KEEP_SECONDS]
+    monkeypatch.setattr(page_cache.ProcessCopy, "read_at", float("-inf"))
+    monkeypatch.setattr(page_cache.ProcessCopy, "pages", {})
+    return clock
 
 
-def test_nothing_found_is_not_kept_so_guessed_addresses_push_nothing_out(db, monkeypatch):
-    from cramps_site import page_cache
+def test_a_change_made_by_another_server_is_served_within_a_second(
+    wsgi_get, make_article, process_copy, django_assert_num_queries
+):
+    from common import content_generation
 
-    monkeypatch.setattr(page_cache, "LOCAL_BUILT_LIMIT", 1)
-    builds = []
-    page_cache.per_version("questionnaire", lambda: builds.append("questionnaire") or "kept")
+    article = make_article(title="Before")
+    wsgi_get(article.get_absolute_url())
+    Article.objects.filter(pk=article.pk).update(title="After")
+    content_generation.new_generation()  # as another server's commit does,
+    content_generation.changed_here_at = float("-inf")  # unheard of in this process
 
-    for guess in ("no-such-article", "another-guess"):
-        assert page_cache.per_version(guess, lambda: None) is None
+    process_copy[0] += 0.5
+    with django_assert_num_queries(0):
+        assert "<h1>Before</h1>" in wsgi_get(article.get_absolute_url()).text()
+    process_copy[0] += 0.6
+    assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
 
-    assert page_cache.per_version("questionnaire", lambda: builds.append("again")) == "kept"
-    assert builds == ["questionnaire"]
+
+def test_a_change_committed_in_this_process_is_served_at_once(
+    wsgi_get, make_article, process_copy, committed
+):
+    article = make_article(title="Before")
+    wsgi_get(article.get_absolute_url())
+
+    with committed():
+        article.title = "After"
+        article.save()
+
+    assert "<h1>After</h1>" in wsgi_get(article.get_absolute_url()).text()
 
 
 def test_a_session_cookie_after_one_a_parser_stops_at_still_counts(db):
@@ -357,31 +362,6 @@ def test_a_session_cookie_after_one_a_parser_stops_at_still_counts(db):
     assert page_key(factory.get("/", headers={"cookie": "theme=dark"}).environ)
 
 
-def test_no_admin_address_is_ever_stored(db):
-    from cramps_site.page_cache import page_key
-
-    assert page_key(RequestFactory().get("/admin/education/article/1/preview/").environ) is None
-
-
-def test_a_response_that_says_private_is_not_stored(rf):
-    from django.http import HttpResponse
-
-    from cramps_site.page_cache import PageCacheMiddleware
-
-    def view_saying(cache_control):
-        response = HttpResponse("mine")
-        response["Cache-Control"] = cache_control
-        response.page_cache_seconds = 60
-        return lambda request: response
-
-    for cache_control in ["private", "no-store", "max-age=60, Private"]:
-        PageCacheMiddleware(view_saying(cache_control))(rf.get("/"))
-
-        assert stored_page("/") is None, cache_control
-    PageCacheMiddleware(view_saying("max-age=60"))(rf.get("/"))
-    assert stored_page("/") is not None
-
-
 def test_a_preview_of_a_published_article_is_never_stored(admin_client, make_article):
     article = make_article(title="Live words")
     submit(admin_client, f"/admin/education/article/{article.pk}/change/", title="Draft words")
@@ -390,4 +370,3 @@ def test_a_preview_of_a_published_article_is_never_stored(admin_client, make_art
 
     assert "Draft words" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
-    assert getattr(response, "page_cache_seconds", None) is None

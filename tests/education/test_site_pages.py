@@ -127,14 +127,17 @@ def test_site_pages_are_never_added_or_deleted_in_the_admin(admin_client, db):
     assert admin_client.get(f"/admin/education/sitepage/{page.pk}/delete/").status_code == 403
 
 
-def test_an_approved_edit_to_a_stored_site_page_shows_at_once(wsgi_get, admin_client, reviewer):
+def test_an_approved_edit_to_a_stored_site_page_shows_at_once(
+    wsgi_get, admin_client, reviewer, committed
+):
     assert "Who publishes this site?" in wsgi_get("/about/").text()  # now stored
     page = SitePage.objects.get(slug="about")
 
     submit(admin_client, change_url("about"), title="About these pages")
     submit_for_review(admin_client, page)
     reviewer_client = logged_in(reviewer)
-    decide(reviewer_client, page, "approve")
+    with committed():
+        decide(reviewer_client, page, "approve")
 
     assert "<h1>About these pages</h1>" in wsgi_get("/about/").text()
 

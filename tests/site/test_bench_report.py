@@ -124,11 +124,19 @@ def test_the_cached_article_is_held_to_the_floor_with_pages_in_redis_too():
     assert "## Pages stored in Redis (PostgreSQL), small site" in markdown
 
 
-def test_the_first_render_from_the_database_is_reported_beside_the_kept_parts():
+def test_the_first_render_from_the_database_is_reported():
     markdown = report.render(made_up_results(), report.load_budgets())
 
     assert "First render: 200 articles nobody had asked for" in markdown
     assert "p50\n9.5 ms, p95 14.2 ms." in markdown
+
+
+def test_the_questionnaire_copy_is_reported_with_and_without_it():
+    timing = {"built": 15.94, "kept": 0.02}
+
+    markdown = report.render(made_up_results(questionnaire_build=timing), report.load_budgets())
+
+    assert "median 0.02 ms, against 15.9 ms to build it from the" in markdown
 
 
 def test_postgresql_missing_shows_as_not_measured_and_both_search_figures_are_listed():

@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from cramps_site.client_address import client_address
+from common.client_address import client_address
 from education.views import FEEDBACK_PER_HOUR
 
 

@@ -7,6 +7,7 @@ is set (CI's second pass).
 
 import http.client
 import os
+import re
 import urllib.parse
 import urllib.request
 from contextlib import ExitStack
@@ -168,3 +169,14 @@ def test_a_draft_preview_never_reaches_anyone_else_whatever_the_cookie_header(si
     assert seen_by_admin[0] == 200 and "Words only the draft has" in seen_by_admin[1]
     for status, body in seen_by_others:
         assert status == 302 and "Words only the draft has" not in body
+
+
+def test_drawings_go_out_under_hashed_names_that_browsers_keep_for_good(site):
+    reader = Browser()
+    _, _, html = reader.get(site["behind_proxy"] + "/articles/inner-thigh-cramps/")
+    drawings = re.findall(r'src="(/static/img/illustrations/[a-z0-9-]+\.[0-9a-f]{12}\.svg)"', html)
+    assert drawings, "the article shows its drawing under a hashed name"
+
+    status, headers, _ = reader.get(site["behind_proxy"] + drawings[0])
+
+    assert status == 200 and "immutable" in headers["Cache-Control"]

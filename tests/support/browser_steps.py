@@ -1,5 +1,5 @@
 """How the browser tests reach each kind of page: the questionnaire's answers page by page
-(in the keys and values of docs/clinical-safety.md) and the steps a reader takes."""
+(in the keys and values of triage/data/questionnaire.json) and the steps a reader takes."""
 
 import re
 from importlib import import_module

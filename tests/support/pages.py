@@ -5,9 +5,8 @@ import re
 
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.core.cache import cache
 
-from cramps_site.page_cache import VERSION_KEY, content_version
+from common.content_generation import content_change_pending, current_generation
 from education.shipped_content import load_red_flags
 
 BLOCK_TAGS = ["p", "li", "h1", "h2", "h3", "h4", "dt", "dd", "td", "th", "caption"]
@@ -36,7 +35,8 @@ def shown_signs(level):
 
 
 def assert_public_page(soup):
-    """What DESIGN.md asks of every public page."""
+    """What every public page must have: one h1, the skip link, the header and footer with
+    the emergency advice and the footer links, a description and an icon."""
     assert len(soup.find_all("h1")) == 1, "exactly one h1"
     skip = soup.select_one("a.skip-link")
     assert skip and skip["href"] == "#main-content"
@@ -77,6 +77,6 @@ class WSGIResponse:
 
 
 def stored_pages_version():
-    """The content version stored pages are kept under, as a reader's request would find it."""
-    content_version()
-    return cache.get(VERSION_KEY)
+    """The content generation stored pages are kept under, as readers will find it once the
+    test's own transaction commits: a change waiting for that commit counts as a new one."""
+    return current_generation(), content_change_pending()

@@ -1,4 +1,5 @@
-"""The facts the content guide says the articles must state, as patterns to find in them."""
+"""The facts the articles must state (their content guide, summed up in docs/clinical-safety.md
+and the README's "Shipped content"), as patterns to find in them."""
 
 REQUIRED_FACTS = [
     # What a cramp is
@@ -144,7 +145,7 @@ REQUIRED_FACTS = [
     ("prevent: raise intensity gradually", [r"a little at a time|gradual|build up slowly"]),
 ]
 
-# The corrections of CONTENT_GUIDE.md version 2, stated where a reader needs them.
+# The corrections of the content guide's version 2, stated where a reader needs them.
 REQUIRED_FACTS += [
     (
         "inner-thigh stretch: side lunge, other knee bent, cramped leg straight",

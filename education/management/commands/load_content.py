@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from cramps_site.page_cache import bump_content_version
 from editorial.models import Draft
 from education import shipped_content as content
 from education.models import Article, SitePage, Source
@@ -30,9 +29,9 @@ class Command(BaseCommand):
                 self.link_related(articles, outcomes)
         except content.ContentFileError as error:
             raise CommandError(str(error)) from error
+        # Whatever was kept from the content is rebuilt, even if no file changed: a release
+        # may change templates and care signs too (cramps_site/apps.py).
         content_loaded.send(sender=self.__class__)
-        # A release may change templates and care signs too: every worker renders afresh.
-        bump_content_version()
         if options["verbosity"]:
             for slug, outcome in outcomes:
                 self.stdout.write(f"{slug}: {outcome}")

@@ -1,4 +1,5 @@
-"""Grow a throwaway database to the size the benchmark measures.
+"""Grow a throwaway database to the size the benchmark measures (bench/measure.py runs it
+through `manage.py shell`, so it needs no command of the site's own).
 
 Made-up published articles (copies of one shipped article, titled and addressed as filler)
 and stored questionnaire results spread evenly over the retention period, as a month of real
@@ -8,11 +9,10 @@ use would leave them. It tops up to the sizes asked for, so a second run adds no
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from cramps_site.page_cache import bump_content_version
+from common.content_generation import new_generation
 from editorial.models import SignOff
 from education.models import Article
 from triage.data_files import shipped_cases
@@ -24,54 +24,34 @@ ARTICLE_BATCH = 500
 RESULT_BATCH = 20_000
 
 
-class Command(BaseCommand):
-    help = (
-        "Fill a throwaway database with made-up published articles and stored results for the "
-        "benchmark. Refuses without --confirm-throwaway-database, and on any database where "
-        "content has been clinically signed off."
+class Refused(Exception):
+    """Growing this database would write made-up content where it does not belong."""
+
+
+def grow(articles=2_000, results=1_000_000, confirm_throwaway_database=False):
+    """Top the database up to `articles` articles (shipped ones included) and `results`
+    stored results; returns what it says it did."""
+    refuse_real_database(confirm_throwaway_database)
+    if articles < 0 or results < 0:
+        raise Refused("articles and results must be 0 or more.")
+    added_articles = grow_articles(articles)
+    added_results = grow_results(results)
+    return (
+        f"Added {added_articles} made-up articles and {added_results} results: "
+        f"{Article.objects.count()} articles, {Result.objects.count()} results."
     )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--articles",
-            type=int,
-            default=2_000,
-            help="Articles the database should hold in all, shipped ones included (2,000).",
-        )
-        parser.add_argument(
-            "--results",
-            type=int,
-            default=1_000_000,
-            help="Stored questionnaire results the database should hold (1,000,000).",
-        )
-        parser.add_argument(
-            "--confirm-throwaway-database",
-            action="store_true",
-            help="Say that this database may be filled with made-up content.",
-        )
-
-    def handle(self, *args, articles, results, confirm_throwaway_database, **options):
-        refuse_real_database(confirm_throwaway_database)
-        if articles < 0 or results < 0:
-            raise CommandError("--articles and --results must be 0 or more.")
-        added_articles = grow_articles(articles)
-        added_results = grow_results(results)
-        self.stdout.write(
-            f"Added {added_articles} made-up articles and {added_results} results: "
-            f"{Article.objects.count()} articles, {Result.objects.count()} results."
-        )
 
 
 def refuse_real_database(confirmed):
     if not confirmed:
-        raise CommandError(
-            "grow_bench_data writes thousands of made-up articles and results. Run it only on "
-            "a throwaway database, and say so with --confirm-throwaway-database."
+        raise Refused(
+            "Growing writes thousands of made-up articles and results. Do it only on a "
+            "throwaway database, and say so with confirm_throwaway_database=True."
         )
     if SignOff.objects.exists():
-        raise CommandError(
+        raise Refused(
             "This database holds clinically signed-off content, so it is not a throwaway "
-            "database; grow_bench_data will not write made-up articles into it."
+            "database; the benchmark will not write made-up articles into it."
         )
 
 
@@ -81,7 +61,7 @@ def grow_articles(total):
         return 0
     model = Article.objects.filter(slug=MODEL_ARTICLE).first()
     if model is None:
-        raise CommandError(
+        raise Refused(
             f"The article {MODEL_ARTICLE} is missing; load the shipped content first "
             "(manage.py load_content)."
         )
@@ -104,7 +84,7 @@ def grow_articles(total):
     ]
     Article.objects.bulk_create(copies, batch_size=ARTICLE_BATCH)
     # bulk_create sends no save signals: stored pages (the article list) must go stale here.
-    bump_content_version()
+    new_generation()
     return missing
 
 
