@@ -1,6 +1,7 @@
 """The admin carries the site's name and icon, refuses in its own layout with a way back, and
 /favicon.ico finds the site's icon."""
 
+from django.contrib.staticfiles import finders
 from django.test import Client
 
 from tests.support.pages import parse
@@ -47,4 +48,5 @@ def test_favicon_ico_leads_to_the_site_icon(client, db):
     response = client.get("/favicon.ico")
 
     assert response.status_code == 302 and response["Location"] == "/static/img/favicon.svg"
-    assert client.get(response["Location"]).status_code == 200
+    # Served by whitenoise from the collected files; here, found where collectstatic looks.
+    assert finders.find("img/favicon.svg")
