@@ -33,3 +33,26 @@ def test_changing_an_answer_gives_a_new_result(client, db):
 
 def test_change_needs_a_known_result(client, db):
     assert client.post("/triage/result/unknown-token/change/").status_code == 404
+
+
+def test_changing_a_version_2_result_asks_the_new_questions_again(client, db):
+    version_2_answers = {
+        **with_changes(),
+        "severity": "wakes_me",
+        "injury": "yes",
+    }
+    del version_2_answers["wakes_at_night"], version_2_answers["pain_stays"]
+    result = Result.objects.create(
+        answers=version_2_answers,
+        level="soon",
+        fired_rules=[],
+        factors=[],
+        rules_version="v2fingerprint",
+    )
+
+    client.post(f"{result.get_absolute_url()}change/")
+    response = client.get(CHECK_ANSWERS, follow=True)
+
+    assert response.status_code == 200
+    assert response.request["PATH_INFO"] == "/triage/about-your-cramps/"
+    assert not parse(response).select_one('input[name="wakes_at_night"][checked]')

@@ -148,6 +148,9 @@ def test_every_result_says_what_to_do_if_things_change(result_page):
     change = soup.select_one("#if-things-change").parent.get_text()
     assert "chest pain" in change
     assert "cramp lasts more than 10 minutes" in change and "dark brown or red" in change
+    after_cramp = soup.select_one("#if-things-change").parent.select_one(".after-cramp-pain")
+    assert "pain after a cramp keeps getting worse" in after_cramp.get_text()
+    assert "swelling, warmth or redness" in after_cramp.get_text()
     assert soup.select_one("#not-a-diagnosis")
 
 
