@@ -134,7 +134,11 @@ def test_missing_answer_shows_the_error_summary_and_its_link_focuses_the_field(p
     summary = page.locator(".error-summary")
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()  # error-summary.js, so screen readers announce it
-    expect(summary.get_by_role("link")).to_have_count(3)  # severity, length, circulation
+    # One entry for the three unanswered (severity, length, circulation), to the first.
+    expect(summary.get_by_role("link")).to_have_text(
+        ["Answer every question: 3 have no answer yet"]
+    )
+    expect(page.locator(".field-error")).to_have_count(3)
     expect(page.locator("input[name='duration'][value='today']")).to_be_checked()
 
     summary.locator("a[href='#id_severity_0']").click()
