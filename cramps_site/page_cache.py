@@ -1,20 +1,20 @@
 """The page cache: whole reading pages for anonymous readers, kept in the shared cache.
 
-A view says its page is the same for every reader with `Cache-Control: public, max-age=N`
-(education/caching.py), the same header that lets a CDN or a reverse proxy keep it
-(docs/deploy.md). `serve_stored_pages` wraps the WSGI application (cramps_site/wsgi.py): it
-keeps such a response for N seconds, and answers the same address from the store without
-building a request, running middleware or touching the database.
+A view says its page is the same for every reader with `Cache-Control: public` and a
+lifetime for shared caches, `s-maxage=N` (education/caching.py): the same header lets a CDN
+or a reverse proxy keep it (docs/deploy.md). `serve_stored_pages` wraps the WSGI application
+(cramps_site/wsgi.py): it keeps such a response for N seconds, and answers the same address
+from the store without building a request, running middleware or touching the database.
 
 Freshness: each stored page carries the content generation it was built under
 (common/content_generation.py), which changes once any change to the content commits; a
-page from an earlier generation is never served. Its max-age bounds everything else (an
+page from an earlier generation is never served. Its lifetime bounds everything else (an
 article going live on schedule, a change the cache could not be told about while down).
 
 Never stored or served from the store: anything but a GET of a plain address (or `?page=N`),
 a request carrying the session cookie in any form (staff, previews, people part-way through
 the questionnaire), an admin, static or media address, a host Django would refuse, plain HTTP
-when HTTPS is required, and any response that is not a 200 marked `public` with a max-age,
+when HTTPS is required, and any response that is not a 200 marked `public` with a lifetime,
 is marked `private`, `no-store` or `no-cache`, or sets a cookie.
 
 Each worker trusts its own copy of the generation and of the pages it served for
@@ -143,7 +143,8 @@ def _seconds_to_keep(status, headers):
     directives = {name.strip().lower(): value.strip() for name, _, value in parts}
     if "public" not in directives or NEVER_SHARED & directives.keys():
         return None
-    seconds = directives.get("max-age", "")
+    # As a shared cache: s-maxage when given, else max-age.
+    seconds = directives.get("s-maxage", directives.get("max-age", ""))
     return int(seconds) if seconds.isdigit() else None
 
 

@@ -1,6 +1,6 @@
 """Reading pages say they are the same for every reader, in Cache-Control: the site's page
 cache (cramps_site/page_cache.py) and any CDN or reverse proxy in front may then keep them
-for a short time (docs/caching.md)."""
+for a short time (s-maxage), browsers not at all (docs/caching.md)."""
 
 import functools
 
@@ -14,7 +14,8 @@ MAX_SECONDS = 60
 
 
 def reading_page(view=None, *, paginated=False):
-    """Mark a view's successful pages as shareable for MAX_SECONDS at most, and never past
+    """Mark a view's successful pages as shareable by caches between the site and its readers
+    for MAX_SECONDS at most, and never past
     the moment the next scheduled article goes live (which changes lists and pages without
     any save).
 
@@ -35,8 +36,10 @@ def reading_page(view=None, *, paginated=False):
             # Staff and people part-way through the questionnaire: for them alone.
             add_never_cache_headers(response)
         elif paginated or not request.META.get("QUERY_STRING"):
+            # Browsers ask again each time (served from the page cache, so cheaply): a
+            # reader who saw the page a moment ago still gets a correction at once.
             seconds = Article.objects.seconds_until_next_publication(MAX_SECONDS)
-            patch_cache_control(response, public=True, max_age=seconds)
+            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
         return response
 
     return wrapper
