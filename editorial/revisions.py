@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from reversion.admin import VersionAdmin
@@ -97,6 +97,10 @@ class _ShownOnly(Exception):
         self.response = response
 
 
+def copy_refused():
+    return HttpResponseBadRequest("Saving a copy is not offered here. Nothing was saved.")
+
+
 class EditorialAdmin(VersionAdmin):
     """Every save is a revision with its author and an optional comment; history shows the
     revisions and Django's log entries side by side.
@@ -110,6 +114,17 @@ class EditorialAdmin(VersionAdmin):
     """
 
     form = EditorialForm
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if self._saving_a_copy(request):
+            return copy_refused()
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _saving_a_copy(self, request):
+        # Django's admin takes "_saveasnew" as "save a copy" even where save_as is off: a copy
+        # would be a new live row, past the draft, the sign-off and a restore's own checks.
+        return "_saveasnew" in request.POST and not self.save_as
+
     object_history_template = "admin/editorial_history.html"
     editorial_fieldset = ("Save", {"fields": [COMMENT_FIELD, LOADED_VERSION_FIELD]})
 
@@ -202,6 +217,8 @@ class EditorialAdmin(VersionAdmin):
         change that never happens. Posting keeps the change only if the form saved: a
         refusal, a "does not exist" redirect or an error page all roll it back.
         """
+        if self._saving_a_copy(request):
+            return copy_refused()
         setattr(request, RESTORING, version)
         setattr(request, RESTORE_SAVED, False)  # a refused first try (the safety gate) saved none
         showing = request.method != "POST"

@@ -169,3 +169,19 @@ def test_a_version_whose_row_now_belongs_to_another_rule_is_refused(admin_client
     for response in (shown, posted):
         assert "Nothing was restored: its row" in response.content.decode()
     assert Condition.objects.get(pk=moved.pk).rule == other
+
+
+def test_saving_a_restore_or_a_change_as_a_copy_is_refused(editor_client):
+    article = Article.objects.order_by("pk").first()
+    Article.objects.filter(pk=article.pk).update(title="Changed since it shipped")
+    before = (live_rows(), Article.objects.count())
+    restoring = f"/admin/education/article/{article.pk}/history/{shipped_version(article).pk}/"
+    changing = f"/admin/education/article/{article.pk}/change/"
+
+    for url in [restoring, changing]:
+        data = {**form_data(editor_client.get(url)), "slug": "a-copy", "_saveasnew": "1"}
+        response = editor_client.post(url, data)
+
+        assert response.status_code == 400
+        assert "Nothing was saved" in response.content.decode()
+    assert (live_rows(), Article.objects.count()) == before
