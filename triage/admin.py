@@ -63,7 +63,8 @@ class ConditionInline(LogicPermissionInlineMixin, admin.TabularInline):
 @admin.register(Rule)
 class RuleAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     list_display = ["code", "level", "factor", "conditions_summary", "reason"]
-    logic_fields = ["code", "level", "factor", "action_priority", "order"]
+    # The card's action says where to go (labor and delivery, an emergency room): logic.
+    logic_fields = ["code", "level", "factor", "action", "action_priority", "order"]
     list_filter = ["level", "factor"]
     list_select_related = ["level", "factor"]
     search_fields = ["code", "reason"]

@@ -169,14 +169,15 @@ def test_changing_rules_does_not_by_itself_allow_changing_the_logic(client, rule
 
 def test_without_the_logic_permission_a_rule_is_reworded_and_its_logic_kept(client, rule_writer):
     client.force_login(rule_writer)
-    rule = Rule.objects.get(code="S9")
-    level, conditions = rule.level, list(rule.conditions.values())
+    rule = Rule.objects.get(code="U12")
+    level, conditions, action = rule.level, list(rule.conditions.values()), rule.action
     url = f"/admin/triage/rule/{rule.pk}/change/"
     page = client.get(url)
     fields = form_data(page)
     tampered = {
-        "code": "S99",
+        "code": "U99",
         "level": str(Level.objects.get(key="emergency").pk),
+        "action": "Go to urgent care.",
         "conditions-0-values": "tampered",
         "conditions-0-DELETE": "on",
     }
@@ -187,7 +188,8 @@ def test_without_the_logic_permission_a_rule_is_reworded_and_its_logic_kept(clie
     assert not may_delete_row(page, "conditions")
     assert response.status_code == 302
     rule.refresh_from_db()
-    assert (rule.reason, rule.code, rule.level) == ("Reworded.", "S9", level)
+    assert (rule.reason, rule.code, rule.level) == ("Reworded.", "U12", level)
+    assert rule.action == action and "action" not in fields
     assert list(rule.conditions.values()) == conditions
 
 
