@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 
 from education.models import Article
 from education.search_index import TABLE
+from education.templatetags.care import with_settings_in_text
 
 MAX_QUERY_LENGTH = 100
 MAX_RESULTS = 20
@@ -110,7 +111,7 @@ def _snippet(article, terms):
     A match is a whole word that starts with a term, as the search matched it: "stretch"
     marks "stretching", and "at" marks "at" but never the end of "What".
     """
-    text = " ".join(strip_tags(article.body_html).split())
+    text = " ".join(with_settings_in_text(strip_tags(article.body_html)).split())
     words = re.compile(r"\b(?:" + "|".join(map(re.escape, terms)) + r")\w*", re.IGNORECASE)
     first = words.search(text)
     start = max(0, first.start() - SNIPPET_CHARACTERS // 3) if first else 0

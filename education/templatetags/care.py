@@ -40,6 +40,11 @@ def _filled(text, shown):
     return text
 
 
+def with_settings_in_text(text):
+    """Plain text with the settings it names filled in (a search result's snippet, say)."""
+    return _filled(text, str)
+
+
 @register.filter
 def with_settings(html):
     """Fill in the settings a body names, such as {retention_days}, when the page is shown,

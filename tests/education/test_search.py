@@ -54,6 +54,18 @@ def test_snippets_mark_whole_words_never_parts_of_words(client, no_articles, mak
     assert marked_words(client.get("/search/?q=hat")) == ["hat"]
 
 
+def test_snippets_show_the_emergency_number_from_the_setting(
+    client, no_articles, make_article, settings
+):
+    settings.EMERGENCY_NUMBER = "999"
+    make_article(title="Clots", body="If you cannot breathe, call {emergency_number} now.")
+
+    snippet = parse(client.get("/search/?q=breathe")).select_one(".search-result__snippet")
+
+    assert "call 999 now" in snippet.get_text()
+    assert "{emergency_number}" not in snippet.get_text() and "911" not in snippet.get_text()
+
+
 def test_a_longer_form_of_a_word_is_marked_whole(client, no_articles, make_article):
     make_article(title="Moving", body="Stretching helps. Stretch every day.")
 
