@@ -50,7 +50,8 @@ def content_changed(sender, using=None, **kwargs):
     """Signal receiver: a new generation once the change commits."""
     meta = getattr(sender, "_meta", None)
     if meta is None or not {meta.app_label, meta.label_lower} & NOT_CONTENT:
-        transaction.on_commit(new_generation, using=using)
+        # robust: the change is already committed; a cache that fails must not undo the answer.
+        transaction.on_commit(new_generation, using=using, robust=True)
 
 
 def content_change_pending(using=None):

@@ -54,4 +54,13 @@ def _plain_src():
 def with_static_names(html):
     """Stored HTML with each drawing at its hashed static address (after collectstatic),
     which browsers and proxies keep for good: a changed drawing gets a new address."""
-    return _plain_src().sub(lambda found: f'src="{static(found.group(1))}"', html)
+    return _plain_src().sub(lambda found: f'src="{_static_or_plain(found.group(1))}"', html)
+
+
+def _static_or_plain(path):
+    # A page saved before a drawing was renamed or removed keeps its plain address (a
+    # missing picture) rather than failing the whole page.
+    try:
+        return static(path)
+    except ValueError:
+        return settings.STATIC_URL + path

@@ -51,6 +51,30 @@ class SafetyCaseForm(EditorialForm):
             "required_card_text",
         ]
 
+    def clean_answers(self):
+        answers = self.cleaned_data["answers"]
+        if not isinstance(answers, dict) or not all(
+            _is_text(value) or _is_list_of_text(value) for value in answers.values()
+        ):
+            raise ValidationError(
+                'Enter the answers as {"question key": "answer"}, with a list of answers for '
+                'a question that takes several, such as {"medicines": ["statin"]}.'
+            )
+        return answers
+
+    def clean_forbidden_advice(self):
+        return _list_of_text(self.cleaned_data["forbidden_advice"])
+
+    def clean_forbidden_card_text(self):
+        return _list_of_text(self.cleaned_data["forbidden_card_text"])
+
+    def clean_required_card_text(self):
+        return _list_of_text(self.cleaned_data["required_card_text"])
+
+    def clean_expected_factors(self):
+        factors = self.cleaned_data["expected_factors"]
+        return None if factors is None else _list_of_text(factors)
+
     def clean(self):
         cleaned = super().clean()
         level = cleaned.get("expected_level")
@@ -71,6 +95,23 @@ class SafetyCaseForm(EditorialForm):
                 f"This case does not pass with the current rules: {result.describe()}."
             )
         return cleaned
+
+
+def _is_text(value):
+    return isinstance(value, str)
+
+
+def _is_list_of_text(value):
+    return isinstance(value, list) and all(map(_is_text, value))
+
+
+def _list_of_text(value):
+    """A list of words in double quotes (an empty field is an empty list)."""
+    if value in (None, ""):
+        return []
+    if not _is_list_of_text(value):
+        raise ValidationError('Enter a list of words in double quotes, such as ["urgent care"].')
+    return value
 
 
 def refused_form(form_class, refusal):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from education.illustrations import illustrations
+from education.illustrations import illustrations, with_static_names
 from tests.support.pages import parse
 
 FOLDER = Path(settings.BASE_DIR) / "static" / "img" / "illustrations"
@@ -76,3 +76,13 @@ def test_the_drawings_are_on_the_pages_with_their_text_alternatives(
         assert figure.img["alt"] == illustrations()[name]["alt"]
         assert figure.figcaption.get_text(strip=True) == illustrations()[name]["caption"]
         assert figure.img["width"] and figure.img["height"] and figure.img["loading"] == "lazy"
+
+
+def test_a_drawing_missing_from_the_static_manifest_keeps_its_plain_address(settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    html = '<img src="/static/img/illustrations/a-drawing-since-removed.svg" alt="">'
+
+    assert with_static_names(html) == html

@@ -467,6 +467,29 @@ def test_a_safety_case_whose_care_card_says_forbidden_words_is_refused(admin_cli
     assert database_state() == state_before
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("forbidden_card_text", '["urgent care", 5]'),
+        ("required_card_text", "5"),
+        ("forbidden_advice", '"massage"'),
+        ("expected_factors", '{"a": 1}'),
+        ("answers", "[1, 2]"),
+        ("answers", '{"medicines": [1]}'),
+    ],
+)
+def test_a_safety_case_with_lists_of_the_wrong_kind_is_refused_plainly(
+    admin_client, state_before, field, value
+):
+    data = {**new_case(admin_client, "Odd", {}, "self_care"), field: value}
+
+    response = admin_client.post(add_url(SafetyCase), data)
+
+    assert response.status_code == 200
+    assert parse(response).select_one(f".field-{field} .errorlist")
+    assert database_state() == state_before
+
+
 def test_a_safety_case_the_rules_pass_is_added(admin_client, db):
     data = new_case(admin_client, "Statin alone", {"medicines": ["statin"]}, "soon", ["medication"])
 
