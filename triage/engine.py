@@ -29,7 +29,7 @@ class Condition:
     values: frozenset
 
     def holds(self, answers):
-        # An answer not given never satisfies a condition (section 3).
+        # An answer not given never satisfies a condition (docs/clinical-safety.md).
         answer = answers.get(self.question)
         if self.operator == IS_ONE_OF:
             return isinstance(answer, str) and answer in self.values
@@ -218,7 +218,7 @@ def _logic_of(conditions):
 
 
 def evaluate(rulebook, answers):
-    """What the result page shows for these answers (section 6)."""
+    """What the result page shows for these answers (docs/clinical-safety.md)."""
     fired = [rule for rule in rulebook.rules if rule.fires(answers)]
     fired.sort(key=lambda rule: -rulebook.levels[rule.level])  # stable: keeps rule order
     level = fired[0].level if fired else rulebook.lowest_level

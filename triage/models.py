@@ -442,7 +442,7 @@ class Result(models.Model):
         return reverse("triage:result", args=[self.token])
 
     def reason_groups(self):
-        """The reasons, and those shown under "Other things that may play a part" (section 6)."""
+        """The reasons, and those shown under "Other things that may play a part"."""
         if self.level != engine.URGENT:
             return self.fired_rules, []
         main = [rule for rule in self.fired_rules if rule["level"] == self.level]

@@ -215,7 +215,7 @@ def test_highest_level_wins_then_rule_order(rulebook):
 
     assert outcome.level == "urgent"
     assert fired_codes(outcome) == ["U3", "S3", "S5", "C1", "C3", "C9"]
-    # Factor blocks in the order of section 4, whatever order the rules fired in.
+    # Factor blocks in the order of the factors table, whatever order the rules fired in.
     assert outcome.factors == (
         "fluids_electrolytes",
         "warm_up",

@@ -406,7 +406,7 @@ RULES = [
      [("injury", "is_one_of", YES)]),
 ]  # fmt: skip
 
-# The example cases of version 1 of the specification, exactly as given there.
+# The example cases of version 1 of the clinical contract, exactly as given then.
 SPEC_EXAMPLE_CASES = [
     {
         "name": "New runner, hot day",
