@@ -58,7 +58,7 @@ class Questionnaire:
         # The words a result page shows beside what the result itself stored.
         self.levels = {level.key: level for level in Level.objects.all()}
         self.advice_steps = {step.key: step for step in AdviceStep.objects.all()}
-        # An article saved also bumps the content version, so the links stay current.
+        # An article saved also makes a new content generation, so the links stay current.
         self.factors = {f.key: f for f in Factor.objects.select_related("article")}
         # {advice step key: the published article section that draws it}
         self.drawing_places = drawing_places()
