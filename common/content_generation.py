@@ -19,9 +19,20 @@ from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "content-generation"
-# Written by readers' visits or logins and never shown on a reading page: counting them
-# would empty the cache with every questionnaire answered. App labels, or app.model.
-NOT_CONTENT = {"sessions", "axes", "admin", "triage.result", "education.feedback"}
+# Never shown on a reading page: readers' visits and logins, and the editorial record of
+# drafts, their steps and their revisions (what readers see changes only when a draft is
+# approved, which writes the page itself). Counting them would empty the cache with every
+# questionnaire answered or draft saved. App labels, or app.model.
+NOT_CONTENT = {
+    "sessions",
+    "axes",
+    "admin",
+    "reversion",
+    "triage.result",
+    "education.feedback",
+    "editorial.draft",
+    "editorial.workflowevent",
+}
 
 
 def current_generation():
