@@ -1,0 +1,111 @@
+"""Checker releases: a change to the draft reaches readers only once a second clinical
+reviewer approves it; the author cannot approve; failing safety cases block; a rollback
+puts an earlier release back at once and is on the audit page."""
+
+from django.core import mail
+from django.test import Client
+
+from tests.support.answers import with_changes
+from tests.support.flows import complete_questionnaire
+from tests.support.pages import parse
+from triage.models import CheckerRelease, Factor, Level, Result
+
+SUBMIT = "/admin/triage/checkerrelease/submit/"
+AUDIT = "/admin/triage/checkerrelease/audit/"
+NEW_ADVICE = "Stretch gently after a run, and drink water through the day."
+
+
+def review_url(submitted):
+    return f"/admin/triage/checkerrelease/{submitted.pk}/review/"
+
+
+def approve(client, submitted):
+    data = {"decision": "approve", "comment": "", "reviewed_whole_page": "on"}
+    return client.post(review_url(submitted), data)
+
+
+def change_overuse_advice():
+    Factor.objects.filter(key="overuse").update(advice=NEW_ADVICE)
+
+
+ANSWERS = with_changes(triggers=["new_exercise"])
+
+
+def test_advice_changes_for_readers_only_after_a_second_reviewer_approves(
+    db, reviewer, second_reviewer, django_capture_on_commit_callbacks
+):
+    complete_questionnaire(Client(), ANSWERS)
+    old_result = Result.objects.get()
+    change_overuse_advice()
+    author, second = Client(), Client()
+    author.force_login(reviewer)
+    second.force_login(second_reviewer)
+
+    assert NEW_ADVICE not in parse(complete_questionnaire(Client(), ANSWERS)).get_text()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert author.post(SUBMIT, {"note": "Clearer advice"}).status_code == 302
+    submitted = CheckerRelease.objects.in_review()
+    assert "reviewer2@example.org" in mail.outbox[-1].to
+    assert approve(author, submitted).status_code == 403
+    assert NEW_ADVICE not in parse(complete_questionnaire(Client(), ANSWERS)).get_text()
+    assert approve(second, submitted).status_code == 302
+
+    after = parse(complete_questionnaire(Client(), ANSWERS)).get_text()
+    old = parse(Client().get(old_result.get_absolute_url())).get_text()
+    assert NEW_ADVICE in after and "checker release 2" in " ".join(after.split())
+    assert NEW_ADVICE not in old and "checker release 1" in " ".join(old.split())
+
+
+def test_a_rollback_restores_the_old_text_at_once_and_is_on_the_audit_page(
+    db, reviewer, second_reviewer
+):
+    change_overuse_advice()
+    author, second = Client(), Client()
+    author.force_login(reviewer)
+    second.force_login(second_reviewer)
+    author.post(SUBMIT, {"note": "Clearer advice"})
+    approve(second, CheckerRelease.objects.in_review())
+    first = CheckerRelease.objects.get(number=1)
+
+    refused = author.post(f"/admin/triage/checkerrelease/{first.pk}/rollback/", {"reason": ""})
+    response = author.post(
+        f"/admin/triage/checkerrelease/{first.pk}/rollback/", {"reason": "Advice unclear"}
+    )
+
+    assert refused.status_code == 400 and response.status_code == 302
+    assert NEW_ADVICE not in parse(complete_questionnaire(Client(), ANSWERS)).get_text()
+    audit = " ".join(parse(author.get(AUDIT)).get_text().split())
+    assert "Release 3: release 1 put back" in audit and "Advice unclear" in audit
+
+
+def test_failing_safety_cases_block_submission_naming_them(client, db, reviewer):
+    Level.objects.filter(key="emergency").update(rank=0)
+    client.force_login(reviewer)
+
+    response = client.post(SUBMIT, {"note": "Try"})
+
+    assert response.status_code == 409
+    assert "safety cases would come out wrong" in response.content.decode()
+    assert CheckerRelease.objects.in_review() is None
+
+
+def test_nothing_to_submit_when_the_draft_equals_the_published_release(client, db, reviewer):
+    client.force_login(reviewer)
+
+    response = client.post(SUBMIT, {"note": "Nothing"})
+
+    assert response.status_code == 409
+    assert "Nothing to submit" in response.content.decode()
+
+
+def test_bad_input_on_the_release_screens_gets_a_4xx(client, db, reviewer):
+    client.force_login(reviewer)
+
+    assert client.post(SUBMIT, {}).status_code == 400
+    assert client.get("/admin/triage/checkerrelease/999/review/").status_code == 404
+    assert client.get("/admin/triage/checkerrelease/1/rollback/").status_code == 405
+    assert (
+        client.post("/admin/triage/checkerrelease/999/rollback/", {"reason": "x"}).status_code
+        == 404
+    )
+    assert client.put(SUBMIT).status_code == 405
