@@ -5,10 +5,13 @@ puts an earlier release back at once and is on the audit page."""
 from django.core import mail
 from django.test import Client
 
-from tests.support.answers import with_changes
-from tests.support.flows import complete_questionnaire
+from tests.support.admin_forms import form_data
+from tests.support.admin_forms import submit as submit_form
+from tests.support.answers import PAGE_1_ALL_NO, with_changes
+from tests.support.flows import FIRST_PAGE, complete_questionnaire
 from tests.support.pages import parse
-from triage.models import CheckerRelease, Factor, Level, Result
+from tests.support.releases import publish_draft
+from triage.models import CheckerRelease, Factor, Level, Result, Rule, draft_snapshot
 
 SUBMIT = "/admin/triage/checkerrelease/submit/"
 AUDIT = "/admin/triage/checkerrelease/audit/"
@@ -109,3 +112,87 @@ def test_bad_input_on_the_release_screens_gets_a_4xx(client, db, reviewer):
         == 404
     )
     assert client.put(SUBMIT).status_code == 405
+
+
+def test_the_checker_admin_pages_say_changes_go_into_the_draft_and_link_to_submit(
+    client, db, editor
+):
+    client.force_login(editor)
+    rule = Rule.objects.get(code="S9")
+
+    for url in ["/admin/triage/rule/", f"/admin/triage/rule/{rule.pk}/change/"]:
+        banner = parse(client.get(url)).select_one(".checker-draft-banner")
+        assert "draft release" in banner.get_text()
+        assert banner.find("a", string="Submit for clinical review")["href"] == SUBMIT
+
+
+def test_restore_links_are_not_shown_to_those_who_may_not_restore(client, db, editor, reviewer):
+    rule = Rule.objects.get(code="S9")
+    url = f"/admin/triage/rule/{rule.pk}/change/"
+    client.force_login(reviewer)
+    submit_form(client, url, reason="Reworded.")
+    client.force_login(editor)
+
+    history = parse(client.get(f"/admin/triage/rule/{rule.pk}/history/"))
+    changelist = parse(client.get("/admin/triage/rule/"))
+
+    assert not history.select("a[href*='/history/']")
+    assert not changelist.select("a.recoverlink")
+
+
+def test_an_editor_cannot_change_a_condition_in_the_draft(client, db, editor):
+    client.force_login(editor)
+    rule = Rule.objects.get(code="S9")
+    url = f"/admin/triage/rule/{rule.pk}/change/"
+    condition = rule.conditions.get()
+    data = form_data(client.get(url))
+    assert not any(key.endswith("-values") for key in data)  # shown, not offered to change
+    data["conditions-0-values"] = '["no"]'  # and a forged one is ignored
+
+    client.post(url, data)
+
+    condition.refresh_from_db()
+    assert condition.values == ["yes"]
+
+
+def test_failing_safety_cases_block_approval_naming_them(db, reviewer, second_reviewer):
+    submitted = CheckerRelease.objects.create(
+        status=CheckerRelease.Status.IN_REVIEW, snapshot=draft_snapshot(), submitted_by=reviewer
+    )
+    submitted.snapshot["levels.json"][0]["rank"] = 0  # the emergency level now ranks lowest
+    submitted.save()
+    second = Client()
+    second.force_login(second_reviewer)
+
+    response = approve(second, submitted)
+
+    assert response.status_code == 403
+    assert "safety cases would come out wrong" in response.content.decode()
+    assert CheckerRelease.objects.published().number == 1
+
+
+def test_a_journey_started_before_a_publication_finishes_under_its_own_release(db):
+    person = Client()
+    person.post(FIRST_PAGE, PAGE_1_ALL_NO)
+    change_overuse_advice()
+    publish_draft()
+
+    result_page = complete_questionnaire(person, ANSWERS)
+
+    assert Result.objects.get().release.number == 1
+    assert NEW_ADVICE not in parse(result_page).get_text()
+
+
+def test_question_and_result_pages_take_no_more_queries_with_releases(
+    client, db, django_assert_max_num_queries
+):
+    complete_questionnaire(client, ANSWERS)
+    result = Result.objects.get()
+    client.get(FIRST_PAGE)
+    client.get(result.get_absolute_url())
+
+    # The session (and the result): the releases' questionnaires are kept in this process.
+    with django_assert_max_num_queries(1):
+        client.get(FIRST_PAGE)
+    with django_assert_max_num_queries(2):
+        client.get(result.get_absolute_url())
