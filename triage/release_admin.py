@@ -126,9 +126,9 @@ def _tell_reviewers(request, submitted):
     url = request.build_absolute_uri(
         reverse("admin:triage_checkerrelease_review", args=[submitted.pk])
     )
-    notifications._send_later(
+    notifications.tell(
         "Waiting for clinical review: the symptom checker",
-        f"{notifications._name(request.user)} submitted the symptom checker's draft for "
+        f"{notifications.name_of(request.user)} submitted the symptom checker's draft for "
         f"clinical review.\n\nTheir note: {submitted.note}\n\nReview it here: {url}\n",
         [user.email for user in notifications.reviewers().exclude(pk=request.user.pk)],
     )

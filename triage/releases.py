@@ -109,9 +109,9 @@ def send_back(reviewer, submitted, comment):
     )
     submitted.save()
     recipients = [user.email for user in submitted.drafted_by.exclude(email="")]
-    notifications._send_later(
+    notifications.tell(
         "Sent back: the symptom checker's draft",
-        f"{notifications._name(reviewer)} sent the checker's draft back.\n\n"
+        f"{notifications.name_of(reviewer)} sent the checker's draft back.\n\n"
         f"Their comment: {comment}\n",
         recipients,
     )
@@ -131,9 +131,9 @@ def roll_back(reviewer, earlier, reason):
         reviewed_by=reviewer,
     )
     release = _publish(restored, case_results(earlier.snapshot))
-    notifications._send_later(
+    notifications.tell(
         f"Put back: release {earlier.number} of the symptom checker",
-        f"{notifications._name(reviewer)} put release {earlier.number} of the symptom checker "
+        f"{notifications.name_of(reviewer)} put release {earlier.number} of the symptom checker "
         f"back, as release {release.number}.\n\nTheir reason: {reason}\n",
         [user.email for user in notifications.reviewers().exclude(pk=reviewer.pk)],
     )

@@ -196,3 +196,39 @@ def test_question_and_result_pages_take_no_more_queries_with_releases(
         client.get(FIRST_PAGE)
     with django_assert_max_num_queries(2):
         client.get(result.get_absolute_url())
+
+
+def test_a_stale_save_of_the_draft_is_refused_and_the_newer_save_kept(db, reviewer, editor):
+    factor = Factor.objects.get(key="overuse")
+    url = f"/admin/triage/factor/{factor.pk}/change/"
+    first, second = Client(), Client()
+    first.force_login(reviewer)
+    second.force_login(editor)
+    first_form, second_form = form_data(first.get(url)), form_data(second.get(url))
+
+    saved = first.post(url, {**first_form, "advice": NEW_ADVICE})
+    stale = second.post(url, {**second_form, "advice": "An older edit."})
+
+    assert saved.status_code == 302 and stale.status_code == 200
+    assert "errornote" in stale.content.decode() or "errorlist" in stale.content.decode()
+    factor.refresh_from_db()
+    assert factor.advice == NEW_ADVICE
+
+
+def test_a_mail_server_failure_on_submit_is_logged_not_a_500(
+    db, reviewer, second_reviewer, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
+    change_overuse_advice()
+    author = Client()
+    author.force_login(reviewer)
+
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr("editorial.notifications.send_mail", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = author.post(SUBMIT, {"note": "Clearer advice"})
+
+    assert response.status_code == 302
+    assert CheckerRelease.objects.in_review() is not None
+    assert "Could not email" in caplog.text
