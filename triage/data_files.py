@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from triage import engine
 
@@ -414,3 +415,25 @@ def _answer_check(check, multiple):
         for key, values in check["when"].items()
     )
     return engine.AnswerCheck(conditions, frozenset(check["allowed"]), check["message"])
+
+
+def create_first_release(apps):
+    """Release 1, published: the checker's rows as they stand (migration 0011, and a test
+    database whose content was loaded afresh)."""
+    snapshot = snapshot_of(apps)
+    # Articles are loaded after migrations, and then linked (link_factor_articles): a factor
+    # still without one names the article its data file names, as that will.
+    shipped = {row["key"]: row for row in read("factors.json")}
+    for factor in snapshot["factors.json"]:
+        if not factor["article"] and factor["key"] in shipped:
+            factor["article"] = shipped[factor["key"]]["article"]
+            factor["section"] = shipped[factor["key"]]["section"]
+    now = timezone.now()
+    apps.get_model("triage", "CheckerRelease").objects.create(
+        number=1,
+        status="published",
+        snapshot=snapshot,
+        published_at=now,
+        reviewed_at=now,
+        note="The checker as shipped in the project's data files (triage/data/).",
+    )

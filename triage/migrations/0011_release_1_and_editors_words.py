@@ -6,7 +6,6 @@ lose theirs) and takes the editors' permissions away again."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
-from django.utils import timezone
 
 from triage import data_files
 
@@ -15,24 +14,7 @@ EDITOR_PERMISSIONS = [f"{action}_{model}" for model in WORDS for action in ("cha
 
 
 def first_release(apps, schema_editor):
-    CheckerRelease = apps.get_model("triage", "CheckerRelease")
-    snapshot = data_files.snapshot_of(apps)
-    # Articles are loaded after migrations, and then linked (data_files.link_factor_articles):
-    # a factor still without one names the article its data file names, as that will.
-    shipped = {row["key"]: row for row in data_files.read("factors.json")}
-    for factor in snapshot["factors.json"]:
-        if not factor["article"] and factor["key"] in shipped:
-            factor["article"] = shipped[factor["key"]]["article"]
-            factor["section"] = shipped[factor["key"]]["section"]
-    now = timezone.now()
-    CheckerRelease.objects.create(
-        number=1,
-        status="published",
-        snapshot=snapshot,
-        published_at=now,
-        reviewed_at=now,
-        note="The checker as shipped in the project's data files (triage/data/).",
-    )
+    data_files.create_first_release(apps)
 
 
 def remove_releases(apps, schema_editor):
