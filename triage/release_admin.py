@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
 from editorial import notifications
@@ -41,7 +42,14 @@ class RollbackForm(forms.Form):
 
 @admin.register(CheckerRelease)
 class CheckerReleaseAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "status", "submitted_by", "reviewed_by", "published_at"]
+    list_display = ["__str__", "status", "submitted_by", "reviewed_by", "published_at", "review"]
+
+    @admin.display(description="Review")
+    def review(self, release):
+        if release.status != CheckerRelease.Status.IN_REVIEW:
+            return "-"
+        url = reverse("admin:triage_checkerrelease_review", args=[release.pk])
+        return format_html('<a href="{}">Review this draft</a>', url)
 
     def has_add_permission(self, request):
         return False
