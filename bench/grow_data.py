@@ -16,7 +16,7 @@ from common.content_generation import new_generation
 from editorial.models import SignOff
 from education.models import Article
 from triage.data_files import shipped_cases
-from triage.models import Result, load_rulebook, new_result_token
+from triage.models import CheckerRelease, Result, load_rulebook, new_result_token
 
 MODEL_ARTICLE = "common-causes-of-inner-thigh-cramps"
 FILLER_SLUG = "bench-filler-"
@@ -94,7 +94,9 @@ def grow_results(total):
         return 0
     # One result made as the questionnaire makes it (the first shipped example case), then copies of
     # it with other tokens and times.
-    outcome = Result.objects.record(load_rulebook(), shipped_cases()[0].answers)
+    outcome = Result.objects.record(
+        load_rulebook(), shipped_cases()[0].answers, CheckerRelease.objects.published()
+    )
     now = timezone.now()
     spread = timedelta(days=settings.TRIAGE_RETENTION_DAYS) / total
     created_at = Result._meta.get_field("created_at")

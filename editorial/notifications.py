@@ -65,3 +65,13 @@ def _send(subject, body, recipients):
         # Whatever the mail server or the message does (SMTP errors, a refused header), the
         # step is recorded already: the person gets their page, and the failure is logged.
         logger.exception("Could not email %s about %r", ", ".join(recipients), subject)
+
+
+def tell(subject, body, recipients):
+    """Any other workflow's email (the checker's releases), sent as these are: once the step
+    commits, a failure logged."""
+    _send_later(subject, body, recipients)
+
+
+def name_of(user):
+    return _name(user)

@@ -152,3 +152,6 @@ class ResultAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+from triage import release_admin  # noqa: E402,F401  registers the releases' admin

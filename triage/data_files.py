@@ -10,6 +10,9 @@ given, so it keeps working as the models grow.
 import json
 from pathlib import Path
 
+from django.db.models import Prefetch
+from django.utils import timezone
+
 from triage import engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -219,3 +222,218 @@ def _condition_text(key, values, multiple):
     if multiple:
         return f"{key} has {'any of ' if len(values) > 1 else ''}{', '.join(values)}"
     return f"{key} = {values[0]}" if len(values) == 1 else f"{key} in {', '.join(values)}"
+
+
+# The data files a snapshot holds, by name; a release's snapshot is {file name: its JSON}.
+SNAPSHOT_FILES = [
+    "questionnaire.json",
+    "levels.json",
+    "factors.json",
+    "advice_steps.json",
+    "rules.json",
+    "safety_cases.json",
+]
+
+
+def shipped_snapshot(data_dir=DATA_DIR):
+    """The shipped data files as one snapshot. Both case files go into safety_cases.json:
+    the rows do not record which file a case came from, and a release holds them all."""
+    snapshot = {name: read(name, data_dir) for name in SNAPSHOT_FILES}
+    snapshot["safety_cases.json"] = [
+        case for name in SAFETY_CASE_FILES for case in read(name, data_dir)
+    ]
+    return snapshot
+
+
+def snapshot_of(apps):
+    """The checker's rows, as the data files would hold them (the draft, when read from the
+    live models; release 1, when a migration reads the historical ones)."""
+    model = {name: apps.get_model("triage", name) for name in MODELS}
+    return {
+        "questionnaire.json": {"pages": [_page_data(page) for page in _pages(model)]},
+        "levels.json": [
+            _fields(level, "key", "rank", "care_card", "headline", "advice")
+            for level in model["Level"].objects.order_by("-rank")
+        ],
+        "factors.json": [
+            {
+                **_fields(factor, "key", "title", "advice", "urgent_text"),
+                "article": factor.article.slug if factor.article else "",
+                "section": factor.section,
+                "hidden_by": factor.hidden_by,
+            }
+            for factor in model["Factor"].objects.select_related("article").order_by("order", "key")
+        ],
+        "advice_steps.json": [
+            _fields(step, "key", "section", "levels", "not_with", "only_with", "text")
+            for step in model["AdviceStep"].objects.order_by("order", "key")
+        ],
+        "rules.json": [_rule_data(rule) for rule in _rules(model)],
+        "safety_cases.json": [
+            _case_data(case)
+            for case in model["SafetyCase"].objects.select_related("expected_level").order_by("id")
+        ],
+    }
+
+
+def _fields(row, *names):
+    return {name: getattr(row, name) for name in names}
+
+
+def _pages(model):
+    choices = model["Choice"].objects.order_by("order", "id")
+    questions = (
+        model["Question"]
+        .objects.order_by("order", "id")
+        .prefetch_related(Prefetch("choices", choices))
+    )
+    return (
+        model["Page"].objects.order_by("number").prefetch_related(Prefetch("questions", questions))
+    )
+
+
+def _page_data(page):
+    return {
+        **_fields(page, "number", "slug", "title", "hint"),
+        "questions": [_question_data(question) for question in page.questions.all()],
+    }
+
+
+def _question_data(question):
+    data = _fields(question, "key", "kind", "text", "hint", "error_message")
+    choices = [[choice.value, choice.label] for choice in question.choices.all()]
+    if question.kind != "yes_no" or choices != YES_NO:
+        data["choices"] = choices
+    if question.checks:
+        data["checks"] = question.checks
+    return data
+
+
+def _rules(model):
+    conditions = model["Condition"].objects.select_related("question").order_by("id")
+    return (
+        model["Rule"]
+        .objects.select_related("level", "factor")
+        .prefetch_related(Prefetch("conditions", conditions))
+        .order_by("-level__rank", "order", "code")
+    )
+
+
+def _rule_data(rule):
+    data = {
+        "code": rule.code,
+        "level": rule.level.key,
+        "factor": rule.factor.key if rule.factor else None,
+        "when": {c.question.key: c.values for c in rule.conditions.all()},
+        "reason": rule.reason,
+    }
+    if rule.action:
+        data.update(action=rule.action, action_priority=rule.action_priority)
+    return data
+
+
+def _case_data(case):
+    data = {
+        "name": case.name,
+        "answers": case.answers,
+        "expected_urgency": case.expected_level.key,
+    }
+    if case.expected_factors is not None:
+        data["expected_factors"] = case.expected_factors
+    data["forbidden_advice"] = case.forbidden_advice
+    for key in CARD_TEXT_FIELDS:
+        if getattr(case, key):
+            data[key] = getattr(case, key)
+    return data
+
+
+def write_snapshot(snapshot, data_dir):
+    """A snapshot as data files in data_dir, in the format of triage/data/."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for name in SNAPSHOT_FILES:
+        text = json.dumps(snapshot[name], indent=2, ensure_ascii=False)
+        (data_dir / name).write_text(text + "\n", encoding="utf-8")
+
+
+def rulebook_from(snapshot):
+    """The engine's rules from a snapshot."""
+    pages = snapshot["questionnaire.json"]["pages"]
+    questions = [question for page in pages for question in page["questions"]]
+    multiple = {q["key"]: q["kind"] == "multiple" for q in questions}
+    levels = snapshot["levels.json"]
+    return engine.Rulebook(
+        levels={level["key"]: level["rank"] for level in levels},
+        cards={level["key"]: f"{level['headline']}\n{level['advice']}" for level in levels},
+        rules=tuple(_engine_rule(rule, multiple) for rule in snapshot["rules.json"]),
+        questions={q["key"]: _engine_question(q, multiple) for q in questions},
+        pages=tuple(
+            tuple(q["key"] for q in page["questions"]) for page in pages if page["questions"]
+        ),
+        factors=tuple(
+            engine.Factor(key=f["key"], hidden_by=frozenset(f["hidden_by"]))
+            for f in snapshot["factors.json"]
+        ),
+        advice_steps=tuple(
+            engine.AdviceStep(
+                key=step["key"],
+                levels=frozenset(step["levels"]),
+                not_with=frozenset(step["not_with"]),
+                only_with=frozenset(step["only_with"]),
+            )
+            for step in snapshot["advice_steps.json"]
+        ),
+    )
+
+
+def _engine_rule(rule, multiple):
+    return engine.Rule(
+        code=rule["code"],
+        level=rule["level"],
+        reason=rule["reason"],
+        factor=rule["factor"],
+        action=rule.get("action", ""),
+        action_priority=rule.get("action_priority", 0),
+        conditions=tuple(
+            engine.Condition(key, engine.operator_for(multiple[key]), frozenset(values))
+            for key, values in rule["when"].items()
+        ),
+    )
+
+
+def _engine_question(question, multiple):
+    return engine.Question(
+        key=question["key"],
+        multiple=multiple[question["key"]],
+        values=frozenset(value for value, _ in question.get("choices", YES_NO)),
+        checks=tuple(_answer_check(check, multiple) for check in question.get("checks", [])),
+    )
+
+
+def _answer_check(check, multiple):
+    conditions = tuple(
+        engine.Condition(key, engine.operator_for(multiple.get(key, False)), frozenset(values))
+        for key, values in check["when"].items()
+    )
+    return engine.AnswerCheck(conditions, frozenset(check["allowed"]), check["message"])
+
+
+def create_first_release(apps):
+    """Release 1, published: the checker's rows as they stand (migration 0011, and a test
+    database whose content was loaded afresh)."""
+    snapshot = snapshot_of(apps)
+    # Articles are loaded after migrations, and then linked (link_factor_articles): a factor
+    # still without one names the article its data file names, as that will.
+    shipped = {row["key"]: row for row in read("factors.json")}
+    for factor in snapshot["factors.json"]:
+        if not factor["article"] and factor["key"] in shipped:
+            factor["article"] = shipped[factor["key"]]["article"]
+            factor["section"] = shipped[factor["key"]]["section"]
+    now = timezone.now()
+    apps.get_model("triage", "CheckerRelease").objects.create(
+        number=1,
+        status="published",
+        snapshot=snapshot,
+        published_at=now,
+        reviewed_at=now,
+        note="The checker as shipped in the project's data files (triage/data/).",
+    )

@@ -32,7 +32,16 @@ class _LogicFieldsMixin:
 
 class LogicPermissionAdminMixin(_LogicFieldsMixin):
     """For a triage model admin: `logic_fields` read-only, and no adding, deleting or
-    restoring from history, without the permission to edit the logic."""
+    restoring from history, without the permission to edit the logic; the links to restore
+    and recover are shown only to those who may. Every page says the changes go into the
+    draft release (templates/admin/triage/)."""
+
+    change_list_template = "admin/triage/checker_change_list.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        # The versions listed there are links to restore them.
+        hidden = {} if may_edit_logic(request.user) else {"action_list": []}
+        return super().history_view(request, object_id, {**hidden, **(extra_context or {})})
 
     def has_add_permission(self, request):
         return may_edit_logic(request.user) and super().has_add_permission(request)

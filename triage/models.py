@@ -8,13 +8,14 @@ admin guards them with the safety gate (triage/safety.py).
 
 import secrets
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
 from education.models import Article
-from triage import engine
+from triage import data_files, engine
 
 
 def with_emergency_number(text):
@@ -287,7 +288,8 @@ class Rule(models.Model):
         permissions = [
             (
                 "edit_triage_logic",
-                "Can change the checker's logic: rules, levels, factors and advice steps",
+                "Can change the checker's logic: questions and answers, pages, rules, "
+                "levels, factors, advice steps and safety cases",
             )
         ]
 
@@ -394,9 +396,79 @@ def new_result_token():
     return secrets.token_urlsafe(24)
 
 
+class CheckerReleaseQuerySet(models.QuerySet):
+    def published(self):
+        """The one release readers are served, without its snapshot until it is needed."""
+        return self.defer("snapshot").get(status=CheckerRelease.Status.PUBLISHED)
+
+    def in_review(self):
+        return self.filter(status=CheckerRelease.Status.IN_REVIEW).first()
+
+    def numbered(self):
+        return self.filter(number__isnull=False).order_by("number")
+
+
+class CheckerRelease(models.Model):
+    """A frozen whole of the checker (docs/clinical-safety.md, "Releases"): its snapshot holds
+    what the data files in triage/data/ hold. Readers are served the published one only; the
+    checker's rows are the one open draft that becomes the next release once a second
+    clinical reviewer approves it, or an earlier release is put back (`restores`)."""
+
+    class Status(models.TextChoices):
+        IN_REVIEW = "in_review", "Waiting for clinical review"
+        SENT_BACK = "sent_back", "Sent back"
+        PUBLISHED = "published", "Published"
+        SUPERSEDED = "superseded", "Superseded"
+
+    number = models.PositiveIntegerField(unique=True, null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices)
+    snapshot = models.JSONField(help_text="The whole checker, as the data files hold it.")
+    drafted_by = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True)
+    note = models.TextField(blank=True, help_text="The submitter's note, or why it was put back.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True)
+    comment = models.TextField(blank=True)
+    published_at = models.DateTimeField(null=True)
+    case_results = models.JSONField(
+        default=list, help_text="The safety cases run on it when it was approved or put back."
+    )
+    restores = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    objects = CheckerReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=models.Q(status="published"),
+                name="one_published_release",
+            ),
+            models.UniqueConstraint(
+                fields=["status"],
+                condition=models.Q(status="in_review"),
+                name="one_release_in_review",
+            ),
+        ]
+
+    def __str__(self):
+        if self.number:
+            return f"Release {self.number}"
+        return f"Draft submitted {self.submitted_at:%Y-%m-%d %H:%M}"
+
+
 class ResultQuerySet(models.QuerySet):
-    def record(self, rulebook, answers):
-        """Evaluate the answers and keep what the page shows, with the rules' version."""
+    def record(self, rulebook, answers, release):
+        """Evaluate the answers and keep what the page shows, with the release and the
+        rules' version."""
         outcome = engine.evaluate(rulebook, answers)
         return self.create(
             answers=answers,
@@ -409,6 +481,7 @@ class ResultQuerySet(models.QuerySet):
             advice=list(outcome.advice),
             action=outcome.action,
             rules_version=rulebook.version,
+            release=release,
         )
 
     def created_before(self, moment):
@@ -428,6 +501,10 @@ class Result(models.Model):
         blank=True, help_text="The care card's action from a rule, instead of the level's."
     )
     rules_version = models.CharField(max_length=16)
+    # None for results from before releases (rules versions 1 to 3 as first shipped).
+    release = models.ForeignKey(
+        CheckerRelease, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = ResultQuerySet.as_manager()
@@ -453,68 +530,10 @@ class Result(models.Model):
 
 
 def load_rulebook():
-    """The rules as they stand in the database, ready for the engine (seven queries)."""
-    levels = {level.key: level for level in Level.objects.all()}
-    rules = Rule.objects.select_related("level", "factor").prefetch_related(
-        models.Prefetch("conditions", Condition.objects.select_related("question"))
-    )
-    questions = list(Question.objects.select_related("page").prefetch_related("choices"))
-    multiple = {q.key: q.kind == Question.Kind.MULTIPLE for q in questions}
-    return engine.Rulebook(
-        levels={key: level.rank for key, level in levels.items()},
-        cards={key: f"{level.headline}\n{level.advice}" for key, level in levels.items()},
-        rules=tuple(
-            engine.Rule(
-                code=rule.code,
-                level=rule.level.key,
-                reason=rule.reason,
-                factor=rule.factor.key if rule.factor else None,
-                action=rule.action,
-                action_priority=rule.action_priority,
-                conditions=tuple(
-                    engine.Condition(c.question.key, c.operator, frozenset(c.values))
-                    for c in rule.conditions.all()
-                ),
-            )
-            for rule in rules
-        ),
-        questions={
-            q.key: engine.Question(
-                key=q.key,
-                multiple=multiple[q.key],
-                values=frozenset(choice.value for choice in q.choices.all()),
-                checks=tuple(_answer_check(check, multiple) for check in q.checks),
-            )
-            for q in questions
-        },
-        pages=_page_keys(questions),
-        factors=tuple(
-            engine.Factor(key=key, hidden_by=frozenset(hidden_by))
-            for key, hidden_by in Factor.objects.values_list("key", "hidden_by")
-        ),
-        advice_steps=tuple(
-            engine.AdviceStep(
-                key=step.key,
-                levels=frozenset(step.levels),
-                not_with=frozenset(step.not_with),
-                only_with=frozenset(step.only_with),
-            )
-            for step in AdviceStep.objects.all()
-        ),
-    )
+    """The rules as they stand in the rows (the open draft), ready for the engine."""
+    return data_files.rulebook_from(draft_snapshot())
 
 
-def _answer_check(check, multiple):
-    conditions = tuple(
-        engine.Condition(key, engine.operator_for(multiple.get(key, False)), frozenset(values))
-        for key, values in check["when"].items()
-    )
-    return engine.AnswerCheck(conditions, frozenset(check["allowed"]), check["message"])
-
-
-def _page_keys(questions):
-    """Question keys page by page, in the order the pages are asked (questions are sorted)."""
-    pages = {}
-    for question in questions:
-        pages.setdefault(question.page.number, []).append(question.key)
-    return tuple(tuple(pages[number]) for number in sorted(pages))
+def draft_snapshot():
+    """The open draft: the checker's rows, in the shape of a release's snapshot."""
+    return data_files.snapshot_of(django_apps)

@@ -7,9 +7,10 @@ as soon as an emergency rule fires, no more pages are asked: nothing may delay t
 from dataclasses import dataclass
 
 from common.content_generation import content_change_pending, current_generation
+from triage import data_files, snapshot_rows
 from triage.advice_drawings import drawing_places
 from triage.forms import draw_form
-from triage.models import AdviceStep, Factor, Level, Page, load_rulebook
+from triage.models import CheckerRelease, Page
 
 
 @dataclass(frozen=True)
@@ -28,38 +29,62 @@ class Progress:
 
 
 class Questionnaire:
-    # (content generation, the questionnaire built under it) in this process
-    _kept = (None, None)
+    """One release of the checker, built for readers: its pages, questions, rules and texts."""
+
+    # {release number: (content generation, the questionnaire built under it)} in this process
+    _kept = {}
 
     @classmethod
-    def current(cls):
-        """The questionnaire, built once per content generation in each process: building it
-        takes some twenty queries, too many for every page of every journey (bench/RESULTS.md).
-        A change to any row of the checker makes a new generation once it commits
-        (common/content_generation.py). Built afresh, and not kept, when the shared cache
-        cannot say which generation is current or while uncommitted changes are in place."""
-        if content_change_pending():  # what this connection sees is not what others see
-            return cls()
-        generation = current_generation()
-        kept_generation, kept = cls._kept
-        if generation is not None and generation == kept_generation:
+    def published(cls):
+        """The release readers are served now."""
+        return cls.of_release(_published_release())
+
+    @classmethod
+    def of_number(cls, number):
+        """A release by its number, or the published one when there is no such release."""
+        kept = cls._kept_copy(number)
+        if kept is not None:
             return kept
-        built = cls()
+        release = CheckerRelease.objects.defer("snapshot").filter(number=number).first()
+        return cls.published() if release is None else cls.of_release(release)
+
+    @classmethod
+    def _kept_copy(cls, number):
+        """The questionnaire of this release kept under the current generation, if any."""
+        if content_change_pending():
+            return None
+        generation = current_generation()
+        kept_generation, kept = cls._kept.get(number, (None, None))
+        return kept if generation is not None and generation == kept_generation else None
+
+    @classmethod
+    def of_release(cls, release):
+        """Built once per release and content generation in each process: building it takes
+        some ten queries, too many for every page of every journey (bench/RESULTS.md). A
+        release never changes, but the articles its factors link to may, and every saved
+        change makes a new generation once it commits (common/content_generation.py). Built
+        afresh, and not kept, when the shared cache cannot say which generation is current
+        or while uncommitted changes are in place."""
+        kept = cls._kept_copy(release.number)
+        if kept is not None:
+            return kept
+        built = cls(release)
+        generation = None if content_change_pending() else current_generation()
         if generation is not None:
-            cls._kept = (generation, built)
+            cls._kept[release.number] = (generation, built)
         return built
 
-    def __init__(self):
+    def __init__(self, release):
+        self.release = release
+        snapshot = release.snapshot
         self.unanswered_forms = {}  # page slug -> its questions drawn with no answers
-        pages = Page.objects.prefetch_related("questions__choices")
         # The engine walks pages of questions; a page with none is not asked.
-        self.pages = [page for page in pages if page.questions.all()]
-        self.rulebook = load_rulebook()
+        self.pages = [page for page in snapshot_rows.pages(snapshot) if page.questions.all()]
+        self.rulebook = data_files.rulebook_from(snapshot)
         # The words a result page shows beside what the result itself stored.
-        self.levels = {level.key: level for level in Level.objects.all()}
-        self.advice_steps = {step.key: step for step in AdviceStep.objects.all()}
-        # An article saved also makes a new content generation, so the links stay current.
-        self.factors = {f.key: f for f in Factor.objects.select_related("article")}
+        self.levels = {level.key: level for level in snapshot_rows.levels(snapshot)}
+        self.advice_steps = {step.key: step for step in snapshot_rows.advice_steps(snapshot)}
+        self.factors = {factor.key: factor for factor in snapshot_rows.factors(snapshot)}
         # {advice step key: the published article section that draws it}
         self.drawing_places = drawing_places()
 
@@ -102,3 +127,19 @@ class Questionnaire:
         walk = self.rulebook.walk(self.valid_answers(answers))
         next_page = None if walk.next_page is None else self.pages[walk.next_page]
         return Progress(walk.answers, next_page=next_page, stopped_early=walk.stopped_early)
+
+
+# (content generation, the published release without its snapshot) in this process: every
+# publication saves a release, which makes a new generation.
+_published = (None, None)
+
+
+def _published_release():
+    global _published
+    generation = None if content_change_pending() else current_generation()
+    kept_generation, release = _published
+    if generation is None or generation != kept_generation:
+        release = CheckerRelease.objects.published()
+        if generation is not None:
+            _published = (generation, release)
+    return release

@@ -8,11 +8,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from triage import engine
 from triage.forms import QuestionPageForm
-from triage.models import Page, Result, with_emergency_number
+from triage.models import Result, with_emergency_number
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
 LAST_RESULT_KEY = "triage_last_result"  # the result just shown, for the browser's Back button
+RELEASE_KEY = "triage_release"  # the number of the release the answers so far were given under
 CHANGE = "change"
 
 
@@ -35,21 +36,36 @@ def answers_back_from_result(request):
     last = Result.objects.filter(token=token).first()
     request.session.pop(LAST_RESULT_KEY, None)
     if last is not None:
-        request.session[SESSION_KEY] = last.answers
+        _take_up(request, last.answers)
     return last
+
+
+def _take_up(request, answers):
+    """Answers given before go on under the release published now."""
+    request.session[SESSION_KEY] = answers
+    request.session.pop(RELEASE_KEY, None)
+
+
+def journey_questionnaire(request):
+    """The release a journey is judged by: the one its first answer was given under, to the
+    end, even when another is published meanwhile (docs/clinical-safety.md, "Releases")."""
+    number = request.session.get(RELEASE_KEY)
+    if answers_so_far(request) and isinstance(number, int):
+        return Questionnaire.of_number(number)
+    return Questionnaire.published()
 
 
 @require_safe
 def start(request):
     # Starting is not going Back: the last result's answers stay forgotten from here on.
     request.session.pop(LAST_RESULT_KEY, None)
-    first_page = Page.objects.order_by("number").first()
-    return render(request, "triage/start.html", {"first_page": first_page})
+    pages = Questionnaire.published().pages
+    return render(request, "triage/start.html", {"first_page": pages[0] if pages else None})
 
 
 @require_http_methods(["GET", "POST"])
 def question_page(request, slug):
-    questionnaire = Questionnaire.current()
+    questionnaire = journey_questionnaire(request)
     page = questionnaire.page(slug)
     if page is None:
         raise Http404("No such question page.")
@@ -68,6 +84,7 @@ def question_page(request, slug):
         given, answers = answers, {**answers, **form.cleaned_data}
         if answers != given:  # Continue on a page already answered saves nothing new
             request.session[SESSION_KEY] = answers
+            request.session[RELEASE_KEY] = questionnaire.release.number
         return _after_page(request, questionnaire, page, answers, changing)
     back = reverse("triage:check_answers") if changing else _previous_url(questionnaire, page)
     context = {
@@ -106,15 +123,16 @@ def _previous_url(questionnaire, page):
 def _finish(request, questionnaire, progress):
     """Store the result, and forget the answers: the next person on this device starts clean
     (only the browser's Back takes them up again, see answers_back_from_result)."""
-    result = Result.objects.record(questionnaire.rulebook, progress.answers)
+    result = Result.objects.record(questionnaire.rulebook, progress.answers, questionnaire.release)
     request.session.pop(SESSION_KEY, None)
+    request.session.pop(RELEASE_KEY, None)
     request.session[LAST_RESULT_KEY] = result.token
     return redirect(result)
 
 
 @require_http_methods(["GET", "POST"])
 def check_answers(request):
-    questionnaire = Questionnaire.current()
+    questionnaire = journey_questionnaire(request)
     last_result = answers_back_from_result(request) if request.method == "GET" else None
     progress = questionnaire.progress(answers_so_far(request))
     if not progress.complete:
@@ -159,8 +177,13 @@ def _row(key, text, answer, labels):
 
 @require_safe
 def result(request, token):
-    result = get_object_or_404(Result, token=token)
-    questionnaire = Questionnaire.current()
+    results = Result.objects.select_related("release").defer("release__snapshot")
+    result = get_object_or_404(results, token=token)
+    # A result shows the texts of the release that made it; one from before releases, today's.
+    if result.release is None:
+        questionnaire = Questionnaire.published()
+    else:
+        questionnaire = Questionnaire.of_release(result.release)
     level = questionnaire.levels.get(result.level)
     if level is None:
         raise Http404("This result's level no longer exists.")
@@ -184,7 +207,7 @@ def result(request, token):
         ),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
-        "older_rules": result.rules_version != questionnaire.rulebook.version,
+        "older_rules": result.release is None,
     }
     return render(request, "triage/result.html", context)
 
@@ -212,7 +235,7 @@ def _advice_sections(steps, drawing_places):
 def change_answers(request, token):
     """Pick up a stored result's answers to change them (also from another device)."""
     result = get_object_or_404(Result, token=token)
-    request.session[SESSION_KEY] = result.answers
+    _take_up(request, result.answers)
     return redirect("triage:check_answers")
 
 
@@ -220,4 +243,5 @@ def change_answers(request, token):
 def start_again(request):
     request.session.pop(SESSION_KEY, None)
     request.session.pop(LAST_RESULT_KEY, None)
+    request.session.pop(RELEASE_KEY, None)
     return redirect("triage:start")

@@ -20,7 +20,7 @@ from editorial.apps import create_initial_revisions
 from education.models import Article
 from tests.support.browser_steps import DESKTOP, PHONE
 from triage import data_files
-from triage.models import Page
+from triage.models import CheckerRelease, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -89,6 +89,8 @@ def shipped_content(transactional_db, migrated_roles):
         call_command("load_content", verbosity=0)
     if not Page.objects.exists():
         data_files.load_questionnaire(django_apps)
+    if not CheckerRelease.objects.exists():
+        data_files.create_first_release(django_apps)
     create_initial_revisions(using="default")
 
 

@@ -12,7 +12,7 @@ from education.pictures import open_upload
 from tests.support import REPOSITORY
 from tests.support.answers import PAGES, with_changes
 from tests.support.picture_files import picture_bytes, upload
-from triage.models import Result, load_rulebook
+from triage.models import CheckerRelease, Result, load_rulebook
 from triage.views import SESSION_KEY
 
 SCREENSHOTS = REPOSITORY / "test-artifacts" / "screenshots"
@@ -100,7 +100,9 @@ def flatten(pages):
 
 def stored_result_url(level):
     """A result as the questionnaire stores it, without clicking through to it."""
-    return Result.objects.record(load_rulebook(), flatten(ANSWERS[level])).get_absolute_url()
+    return Result.objects.record(
+        load_rulebook(), flatten(ANSWERS[level]), CheckerRelease.objects.published()
+    ).get_absolute_url()
 
 
 def give_answers(page, server_url, pages):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from tests.support.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, read_questionnaire
 from tests.support.flows import CHECK_ANSWERS, FIRST_PAGE, page_url
 from tests.support.pages import parse
-from triage.models import Question, Result, load_rulebook
+from triage.models import CheckerRelease, Question, Result, load_rulebook
 from triage.views import SESSION_KEY
 
 NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
@@ -277,7 +277,9 @@ def test_tampered_answers_never_break_answering_page_one(client, db, state):
 
 @pytest.fixture
 def stored_result(db):
-    return Result.objects.record(load_rulebook(), NOTHING_OF_NOTE)
+    return Result.objects.record(
+        load_rulebook(), NOTHING_OF_NOTE, CheckerRelease.objects.published()
+    )
 
 
 @pytest.mark.parametrize("method", ["put", "delete", "patch"])

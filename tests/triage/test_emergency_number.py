@@ -6,6 +6,7 @@ import pytest
 
 from tests.support.answers import PAGE_1_ALL_NO, PAGES, with_changes
 from tests.support.flows import CHECK_ANSWERS, answer_pages, complete_questionnaire, page_url
+from tests.support.releases import publish_draft
 from triage.models import Choice, Factor, Level, Page, Question, Rule
 
 PLACEHOLDER = "{EMERGENCY_NUMBER}"
@@ -33,6 +34,7 @@ def number_999(settings, db):
     Choice.objects.filter(question__key="groin_lump", value="painful_stuck").update(
         label=f"A stuck lump: call {PLACEHOLDER}"
     )
+    publish_draft()
 
 
 def assert_shows_999_not_911(response):

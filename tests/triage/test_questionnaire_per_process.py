@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.support.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, with_changes
 from tests.support.flows import FIRST_PAGE, answer_pages, complete_questionnaire, page_url
 from tests.support.pages import parse
+from tests.support.releases import publish_draft
 from triage.models import Question, Rule
 from triage.views import SESSION_KEY
 
@@ -26,16 +27,19 @@ def test_a_question_page_reuses_the_questionnaire_this_process_built(
         assert client.get(FIRST_PAGE + "?change").status_code == 200
 
 
-def test_a_rule_saved_in_the_admin_applies_to_the_next_person_at_once(db):
+def test_a_rule_saved_in_the_admin_applies_to_the_next_person_once_published(db):
     answers = with_changes(wakes_at_night="yes")
     complete_questionnaire(Client(), answers)  # the questionnaire is now built and kept
     rule = Rule.objects.get(code="S9")
     rule.reason = "Cramps that wake you should be checked by a doctor."
     rule.save()
 
-    result = parse(complete_questionnaire(Client(), answers))
+    before = parse(complete_questionnaire(Client(), answers))
+    publish_draft()
+    after = parse(complete_questionnaire(Client(), answers))
 
-    assert "Cramps that wake you should be checked by a doctor." in result.get_text()
+    assert "Cramps that wake you should be checked by a doctor." not in before.get_text()
+    assert "Cramps that wake you should be checked by a doctor." in after.get_text()
 
 
 FORM_TEMPLATE = "triage/includes/questions.html"
@@ -70,12 +74,14 @@ def test_answers_and_errors_are_drawn_for_the_person_asking(db):
     assert refused.status_code == 400 and parse(refused).select(".field-error")
 
 
-def test_a_question_saved_in_the_admin_is_asked_in_its_new_words_at_once(db):
+def test_a_question_saved_in_the_admin_is_asked_in_its_new_words_once_published(db):
     Client().get(FIRST_PAGE)
     question = Question.objects.get(key=PAGES["serious-symptoms"][0])
     question.text = "Is your leg suddenly cold, pale or blue?"
     question.save()
 
+    assert "Is your leg suddenly cold" not in Client().get(FIRST_PAGE).content.decode()
+    publish_draft()
     assert "Is your leg suddenly cold, pale or blue?" in Client().get(FIRST_PAGE).content.decode()
 
 

@@ -4,6 +4,7 @@ from django.test import Client
 from tests.support.answers import EVERY_SELF_CARE_STEP, PAGE_1_ALL_NO, with_changes
 from tests.support.flows import complete_questionnaire
 from tests.support.pages import assert_public_page, parse
+from tests.support.releases import publish_draft
 from triage.models import Level, Result
 
 
@@ -215,16 +216,19 @@ def test_result_page_reads_only_the_session_and_the_result(client, db, django_as
         assert client.get(result.get_absolute_url()).status_code == 200
 
 
-def test_a_level_saved_in_the_admin_shows_on_the_next_view_of_a_stored_result(client, db):
+def test_a_stored_result_keeps_the_texts_and_number_of_the_release_that_made_it(client, db):
     complete_questionnaire(client, with_changes())
     result = Result.objects.get()
     level = Level.objects.get(key=result.level)
+    heading = level.headline
     level.headline = "Look after yourself at home"
     level.save()
+    publish_draft()
 
     soup = parse(Client().get(result.get_absolute_url()))
 
-    assert soup.select_one(".care-card__heading").get_text() == "Look after yourself at home"
+    assert soup.select_one(".care-card__heading").get_text() == heading
+    assert "made with checker release 1 of" in " ".join(soup.get_text().split())
 
 
 def test_pre_eclampsia_signs_send_to_labor_and_delivery_never_urgent_care(result_page):

@@ -1,0 +1,87 @@
+"""What changes for people between two snapshots: rules added, removed and changed, every
+changed text as a word diff, and the shipped safety cases each changed rule touches."""
+
+from editorial.diff import word_diff
+from triage import data_files
+
+RULE_FIELDS = ["level", "factor", "when", "reason", "action", "action_priority"]
+
+
+def rule_changes(old, new):
+    before = {rule["code"]: rule for rule in old["rules.json"]}
+    after = {rule["code"]: rule for rule in new["rules.json"]}
+    changed = []
+    for code in [code for code in after if code in before]:
+        fields = [
+            {"field": name, "before": before[code].get(name), "after": after[code].get(name)}
+            for name in RULE_FIELDS
+            if before[code].get(name) != after[code].get(name)
+        ]
+        if fields:
+            changed.append({"code": code, "fields": fields})
+    return {
+        "added": [rule for code, rule in after.items() if code not in before],
+        "removed": [rule for code, rule in before.items() if code not in after],
+        "changed": changed,
+    }
+
+
+def _texts(snapshot):
+    """{where it is shown: the text} for every text a reader sees."""
+    texts = {}
+    for page in snapshot["questionnaire.json"]["pages"]:
+        texts[f"Page {page['slug']}: title"] = page["title"]
+        texts[f"Page {page['slug']}: hint"] = page["hint"]
+        for question in page["questions"]:
+            for name in ("text", "hint", "error_message"):
+                texts[f"Question {question['key']}: {name}"] = question[name]
+            for value, label in question.get("choices", data_files.YES_NO):
+                texts[f"Question {question['key']}: answer {value}"] = label
+    rows = [
+        ("Level", "levels.json", ["headline", "advice"]),
+        ("Factor", "factors.json", ["title", "advice", "urgent_text"]),
+        ("Advice step", "advice_steps.json", ["text"]),
+    ]
+    for kind, name, fields in rows:
+        for row in snapshot[name]:
+            for field in fields:
+                texts[f"{kind} {row['key']}: {field}"] = row[field]
+    for rule in snapshot["rules.json"]:
+        texts[f"Rule {rule['code']}: reason"] = rule["reason"]
+        texts[f"Rule {rule['code']}: action"] = rule.get("action", "")
+    return texts
+
+
+def text_changes(old, new):
+    before, after = _texts(old), _texts(new)
+    places = [*before, *(place for place in after if place not in before)]
+    return [
+        {"where": place, "diff": word_diff(before.get(place, ""), after.get(place, ""))}
+        for place in places
+        if before.get(place, "") != after.get(place, "")
+    ]
+
+
+def touched_cases(old, new, codes):
+    """{rule code: names of the shipped cases where it fires under either snapshot}."""
+    rulebooks = [data_files.rulebook_from(old), data_files.rulebook_from(new)]
+    touched = {code: [] for code in codes}
+    for case in data_files.shipped_cases():
+        fired = set()
+        for rulebook in rulebooks:
+            answers = rulebook.walk(case.answers).answers
+            fired |= {rule.code for rule in rulebook.rules if rule.fires(answers)}
+        for code in fired & set(codes):
+            touched[code].append(case.name)
+    return touched
+
+
+def changes(old, new):
+    rules = rule_changes(old, new)
+    codes = [rule["code"] for rule in rules["added"] + rules["removed"]]
+    codes += [rule["code"] for rule in rules["changed"]]
+    return {
+        "rules": rules,
+        "texts": text_changes(old, new),
+        "touched": touched_cases(old, new, codes),
+    }
