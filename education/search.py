@@ -29,7 +29,7 @@ START, STOP = "\u2983", "\u2984"
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_PUNCTUATION = re.compile(r"[#*_`>]+")
 POSTGRESQL_QUERY = "websearch_to_tsquery('english', %s)"
-LISTED_FIELDS = ("title", "slug", "summary", "body_html", "order")
+LISTED_FIELDS = ("title", "slug", "summary", "body_html", "order", "language")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,8 @@ def _postgres_search(query):
 
     search = SearchQuery(query, search_type="websearch", config="english")
     found = (
-        Article.objects.published()
+        Article.objects.in_active_language()
+        .published()
         .filter(RawSQL(f"search_document @@ {POSTGRESQL_QUERY}", [query], BooleanField()))
         .annotate(
             rank=RawSQL(f"ts_rank(search_document, {POSTGRESQL_QUERY})", [query], FloatField()),
@@ -85,7 +86,8 @@ def _fts5(terms):
         cursor.execute(f"{matching} ORDER BY bm25({TABLE}, {weights})", [match])
         best_first = [article_id for (article_id,) in cursor.fetchall()]
     visible = set(
-        Article.objects.published()
+        Article.objects.in_active_language()
+        .published()
         .filter(pk__in=RawSQL(matching, [match]))
         .values_list("pk", flat=True)
     )
