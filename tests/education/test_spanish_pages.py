@@ -164,3 +164,10 @@ def test_the_sitemap_lists_both_languages(client):
     assert f"<loc>http://testserver/es/articles/{spanish.slug}/</loc>" in text
     assert f"<loc>http://testserver/articles/{english.slug}/</loc>" in text
     assert "<loc>http://testserver/es/</loc>" in text
+
+
+@pytest.mark.parametrize("query", ["músculos", "musculos", "estiramientos"])
+def test_spanish_search_finds_words_with_or_without_their_accents(client, query):
+    soup = BeautifulSoup(client.get(f"/es/search/?q={query}").content, "html.parser")
+    found = [a["href"] for a in soup.select(".search-result__title a")]
+    assert found and all(href.startswith("/es/articles/") for href in found), query
