@@ -94,6 +94,20 @@ def test_no_spanish_page_shows_an_english_interface_string(client):
         assert shown == [], path
 
 
+def test_the_spanish_feedback_pages_and_errors_are_in_spanish(client):
+    strings = english_interface_strings()
+    article = Article.objects.filter(language=Language.SPANISH).first()
+    feedback = f"{article.get_absolute_url()}feedback/"
+    refused = client.post(feedback, {"reason": "x" * 600})
+    assert refused.status_code == 400
+    assert "Elija sí o no" in visible_text(refused.content)
+    thanks = client.post(feedback, {"helpful": "yes"}, follow=True)
+    assert thanks.redirect_chain[-1][0] == f"{feedback}thanks/"
+    for response in (refused, thanks):
+        text = visible_text(response.content)
+        assert [string for string in strings if string in text] == []
+
+
 def test_spanish_pages_show_the_spanish_emergency_signs(client):
     text = visible_text(client.get("/es/").content)
     for sign in load_red_flags("es")["emergency"]:
