@@ -92,7 +92,7 @@ def grow_results(total):
     existing = Result.objects.count()
     if existing >= total:
         return 0
-    # One result made as the questionnaire makes it (the first spec example), then copies of
+    # One result made as the questionnaire makes it (the first shipped example case), then copies of
     # it with other tokens and times.
     outcome = Result.objects.record(load_rulebook(), shipped_cases()[0].answers)
     now = timezone.now()

@@ -99,7 +99,8 @@ class FactorAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
 
 @admin.register(AdviceStep)
 class AdviceStepAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
-    """The keys are fixed by the spec: steps are reworded or re-ruled, never added."""
+    """The keys are fixed by the clinical contract (docs/clinical-safety.md): steps are
+    reworded or re-ruled, never added."""
 
     list_display = ["key", "section", "levels", "not_with", "only_with", "order"]
     list_filter = ["section"]

@@ -1,6 +1,4 @@
-"""The result page's stretch steps as a reader should meet them: linked to the article
-section that shows them drawn, and for older adults with the sitting or lying stretch before
-the standing one, as their block advises (stretch sitting or lying down, so you do not fall).
+"""The result page's stretch steps link to the article section that shows them drawn.
 Which steps and drawings: triage/advice_drawings.json."""
 
 import functools
@@ -13,7 +11,6 @@ from education.models import Article
 DATA_FILE = Path(__file__).resolve().parent / "advice_drawings.json"
 HEADING = re.compile(r"^## +(.+?)\s*$")
 DRAWING = re.compile(r"^!\[\[illustration:([\w-]+)\]\]$")
-SENTENCE_END = re.compile(r"(?<=\.)\s+")
 
 
 @functools.cache
@@ -50,23 +47,3 @@ def _drawings_by_section(article):
         elif anchor and (drawing := DRAWING.match(line.strip())):
             found.setdefault(anchor, set()).add(drawing.group(1))
     return found
-
-
-def step_text(step, factor_keys):
-    """The step's words for this reader: seated first where the data asks for it."""
-    seated = _data()["seated_first"]
-    if seated["factor"] in factor_keys and step.key in seated["steps"]:
-        return seated_first(step.text_shown())
-    return step.text_shown()
-
-
-def seated_first(text):
-    """ "Stand ... Or sit ..." becomes "Sit ... Or stand ..."; any other text is kept."""
-    sentences = SENTENCE_END.split(text)
-    for index in range(len(sentences) - 1):
-        standing, seated = sentences[index], sentences[index + 1]
-        if standing.startswith("Stand ") and re.match(r"Or (sit|lie) ", seated):
-            sentences[index] = seated[3].upper() + seated[4:]
-            sentences[index + 1] = "Or s" + standing[1:]
-            return " ".join(sentences)
-    return text

@@ -61,7 +61,9 @@ class CheckerWords:
         levels = self.rulebook.levels
         if levels.get(outcome.level, 0) < levels.get(case.expected_level, 0):
             return 0
-        return 1 if set(case.forbidden_advice) & set(outcome.advice) else 3
+        if set(case.forbidden_advice) & set(outcome.advice):
+            return 1
+        return 1 if _card_problems(case, engine.card_text(self.rulebook, outcome)) else 3
 
     def account(self, failure):
         """One safety case and what would go wrong with it."""
@@ -109,7 +111,23 @@ class CheckerWords:
         shown = [key for key in case.forbidden_advice if key in outcome.advice]
         if shown:
             wrong.append(f"it would show advice it must never get: {_named(shown, self.advice)}")
-        return wrong
+        return wrong + _card_problems(case, engine.card_text(self.rulebook, outcome))
+
+
+def _card_problems(case, card):
+    """Words the care card must not say, or must say (where to go, for example)."""
+    said = [words for words in case.forbidden_card_text if words.lower() in card.lower()]
+    unsaid = [words for words in case.required_card_text if words.lower() not in card.lower()]
+    problems = []
+    if said:
+        problems.append(f"its care card would say {_quoted(said)}, which it must not")
+    if unsaid:
+        problems.append(f"its care card would no longer say {_quoted(unsaid)}")
+    return problems
+
+
+def _quoted(words):
+    return ", ".join(f"“{each}”" for each in words)
 
 
 def _named(keys, names):

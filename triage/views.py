@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from triage import advice_drawings, engine
+from triage import engine
 from triage.forms import QuestionPageForm
 from triage.models import Page, Result, with_emergency_number
 from triage.questionnaire import Questionnaire
@@ -180,9 +180,7 @@ def result(request, token):
         "other_reasons": other_reasons,
         "factors": [factors[key] for key in result.factors if key in factors],
         "advice_sections": _advice_sections(
-            [steps[k] for k in result.advice if k in steps],
-            result.factors,
-            questionnaire.drawing_places,
+            [steps[k] for k in result.advice if k in steps], questionnaire.drawing_places
         ),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
@@ -196,14 +194,14 @@ def _shown(fired_rules):
     return [{**rule, "reason": with_emergency_number(rule["reason"])} for rule in fired_rules]
 
 
-def _advice_sections(steps, factor_keys, drawing_places):
-    """The steps shown, under their section headings, in the order they were stored, in
-    this reader's words and with a link to their drawings where there are some."""
+def _advice_sections(steps, drawing_places):
+    """The steps shown, under their section headings, in the order they were stored, with
+    a link to their drawings where there are some."""
     sections = {}
     for step in steps:
         shown = {
             "key": step.key,
-            "text": advice_drawings.step_text(step, factor_keys),
+            "text": step.text_shown(),
             "drawings": drawing_places.get(step.key),
         }
         sections.setdefault(step.get_section_display(), []).append(shown)

@@ -11,6 +11,7 @@ import pytest
 from cramps_site.checks import check_publisher
 from education.models import Article
 from tests.support import REPOSITORY
+from tests.support.live_site import printed_by_fresh_django
 from tests.support.pages import parse
 
 NAME = "The publisher in the test"
@@ -60,20 +61,11 @@ def test_unset_the_site_names_no_publisher_at_all(client, db, settings):
 def test_the_settings_are_empty_by_default():
     env = {k: v for k, v in os.environ.items() if not k.startswith("SITE_")}
     code = (
-        "import django; django.setup(); from django.conf import settings; "
+        "from django.conf import settings; "
         "print(repr(settings.SITE_PUBLISHER_NAME), repr(settings.SITE_CONTACT_EMAIL))"
     )
 
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPOSITORY,
-        env={**env, "DJANGO_SETTINGS_MODULE": "cramps_site.settings"},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-    assert result.stdout.strip() == "'' ''", result.stderr
+    assert printed_by_fresh_django(code, env) == "'' ''"
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""What tests share: the spec's answers, the questionnaire's pages, admin forms, the live
+"""What tests share: the checker's answers, the questionnaire's pages, admin forms, the live
 site, pictures and editorial steps. Tests import from here, never from another test module
 or from a conftest."""
 

@@ -1,4 +1,4 @@
-"""Answer sets for triage tests, in the spec's keys and values."""
+"""Answer sets for triage tests, in the checker's keys and values (docs/clinical-safety.md)."""
 
 import json
 
@@ -46,7 +46,7 @@ NOTHING_OF_NOTE = {
 }
 
 
-# The advice keys of spec section 5, in the order a result page shows them: relief first,
+# The advice keys (docs/clinical-safety.md), in the order a result page shows them: relief first,
 # then prevention. A self-care or "soon" result with no factor shows every one.
 RELIEF_STEPS = ("stretch", "massage", "roller", "heat", "cold_after")
 PREVENTION_STEPS = (

@@ -104,6 +104,21 @@ def manage(env, *args):
     return done.stdout
 
 
+def printed_by_fresh_django(code, env):
+    """What `code` prints in a new process that starts Django with `env`'s settings (settings
+    are read once, at start-up, so a setting's default can only be seen from outside)."""
+    done = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        cwd=REPOSITORY,
+        env={**env, "DJANGO_SETTINGS_MODULE": "cramps_site.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout.strip()
+
+
 def static_files_ready():
     manifest = REPOSITORY / "staticfiles" / "staticfiles.json"
     newest_source = max(

@@ -145,7 +145,7 @@ REQUIRED_FACTS = [
     ("prevent: raise intensity gradually", [r"a little at a time|gradual|build up slowly"]),
 ]
 
-# The corrections of the content guide's version 2, stated where a reader needs them.
+# The corrections of the second clinical review, stated where a reader needs them.
 REQUIRED_FACTS += [
     (
         "inner-thigh stretch: side lunge, other knee bent, cramped leg straight",

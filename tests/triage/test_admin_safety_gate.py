@@ -143,10 +143,10 @@ def test_showing_heat_on_a_numb_leg_is_refused(admin_client, state_before):
 
     assert response.status_code == 200
     assert (
-        "“C9: numbness with a hot day: no heat”: it would show advice it must never get: "
+        "“C9: numbness on a hot day: no heat”: it would show advice it must never get: "
         "“Warm the muscle with a warm (not hot) bath, a warm cloth or a heating pad.”"
     ) in refusal(response)
-    assert "And 2 more safety cases." in refusal(response)
+    assert "more safety cases." in refusal(response)
     assert database_state() == state_before
 
 
@@ -177,10 +177,9 @@ def test_showing_massage_to_clot_risk_with_lasting_pain_is_refused(admin_client,
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
     assert (
-        "“After an operation, pain that stays: no rubbing or heat” (shows forbidden advice: "
-        "massage)" in refusal(response)
+        "“After an operation, pain that stays: no rubbing or heat”: it would show advice it "
+        "must never get: “Rub the muscle gently with your hands.”" in refusal(response)
     )
-    assert "“U15: clot risk with pain that stays” (shows forbidden advice" in refusal(response)
     assert database_state() == state_before
 
 
@@ -195,7 +194,10 @@ def test_letting_massage_past_a_clot_risk_or_lasting_pain_is_refused(
     response = admin_client.post(url_of(massage), data)
 
     assert response.status_code == 200
-    assert "(shows forbidden advice: massage)" in refusal(response)
+    assert (
+        "it would show advice it must never get: “Rub the muscle gently with your hands.”"
+        in refusal(response)
+    )
     assert database_state() == state_before
 
 
@@ -207,11 +209,14 @@ def test_lowering_u15_to_soon_is_refused(admin_client, state_before):
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
-    assert (
-        "“After an operation, pain that stays: no rubbing or heat” (expected urgent, got soon"
-        in (refusal(response))
-    )
-    assert "“U15: clot risk with pain that stays” (expected urgent, got soon" in refusal(response)
+    for case in [
+        "After an operation, pain that stays: no rubbing or heat",
+        "U15: clot risk with pain that stays",
+    ]:
+        assert (
+            f"“{case}”: the checker would say “See a doctor soon” instead of “Get medical help "
+            "today”" in refusal(response)
+        )
     assert database_state() == state_before
 
 
@@ -231,8 +236,8 @@ def test_a_pre_eclampsia_card_that_says_urgent_care_is_refused(admin_client, sta
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
     assert (
-        "“U12: pre-eclampsia signs go to labor and delivery, not urgent care” "
-        "(the care card says: urgent care;" in refusal(response)
+        "“U12: pre-eclampsia signs go to labor and delivery, not urgent care”: its care card "
+        "would say “urgent care”, which it must not" in refusal(response)
     )
     assert database_state() == state_before
 
@@ -245,8 +250,8 @@ def test_letting_a_blood_test_card_win_over_pre_eclampsia_is_refused(admin_clien
 
     assert response.status_code == 200
     assert (
-        "“U12 with dark pee: labor and delivery wins” (the care card does not say: labor and "
-        "delivery or an emergency room)" in refusal(response)
+        "“U12 with dark pee: labor and delivery wins”: its care card would no longer say "
+        "“labor and delivery or an emergency room”" in refusal(response)
     )
     assert database_state() == state_before
 

@@ -56,7 +56,7 @@ def test_every_shipped_safety_case_gets_its_advice_through_the_pages(client, cas
 
 
 @pytest.mark.django_db
-def test_the_database_holds_every_shipped_case_and_every_example_of_the_spec():
+def test_the_database_holds_every_shipped_case_and_every_example_case():
     stored = {case.name: case for case in SafetyCase.objects.select_related("expected_level")}
     examples = json.loads((DATA / "spec_examples.json").read_text())
 
