@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -11,8 +12,10 @@ admin.site.site_header = "Inner thigh cramps: editorial"
 admin.site.site_title = "Inner thigh cramps editorial"
 admin.site.index_title = "Pages, symptom checker and clinical review"
 
-urlpatterns = [
-    path("", include("education.urls")),
+# The reading pages in each language: English at today's addresses, Spanish under /es/
+# (docs/languages.md). The checker, the admin and the machines' addresses have one address.
+urlpatterns = i18n_patterns(path("", include("education.urls")), prefix_default_language=False)
+urlpatterns += [
     path("triage/", include("triage.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
 
-from editorial.models import Draft, SignOff, WorkflowEvent, months_after
+from editorial import translations
+from editorial.models import SIGN_OFF_LANGUAGES, Draft, SignOff, WorkflowEvent, months_after
 
 APPROVE_PERMISSION = "editorial.approve_draft"
 
@@ -236,6 +237,7 @@ def approve(draft, reviewer, comment, reviewed_saves):
             "Review the latest version below."
         )
     name, role = reviewer_identity(reviewer)
+    shown_before = live.reader_html()
     with reversion.create_revision():
         write_snapshot(live, draft.snapshot)
         live.publish()
@@ -245,6 +247,7 @@ def approve(draft, reviewer, comment, reviewed_saves):
         reversion.set_comment(f"Approved by {name}, {role}. {comment}".strip())
     draft.state = Draft.State.APPROVED
     draft.save(update_fields=["state", "updated_at"])
+    translations.after_approval(live, changed=live.reader_html() != shown_before)
     _event(live, draft, reviewer, WorkflowEvent.Action.APPROVED, comment)
     return _sign_off(live, reviewer, SignOff.Kind.APPROVED, comment, draft=draft)
 
@@ -265,6 +268,7 @@ def mark_reviewed(obj, reviewer, comment):
     """The periodic review: a clinician read the live page and it needs no change."""
     if not reviewer.has_perm(APPROVE_PERMISSION):
         raise Refused("Only clinical reviewers can record a clinical review.")
+    _check_reads_language(obj, reviewer)
     reviewer_identity(reviewer)
     _event(obj, None, reviewer, WorkflowEvent.Action.REVIEWED, comment)
     return _sign_off(obj, reviewer, SignOff.Kind.NO_CHANGES, comment)
@@ -334,12 +338,34 @@ def reviewer_identity(user):
 
 def may_review(draft, user):
     """Four eyes: a clinical reviewer who made none of the draft's changes."""
-    return user.has_perm(APPROVE_PERMISSION) and not draft.editors.filter(pk=user.pk).exists()
+    return (
+        user.has_perm(APPROVE_PERMISSION)
+        and not draft.editors.filter(pk=user.pk).exists()
+        and reads_language_of(draft_object(draft.snapshot), user)
+    )
+
+
+def reads_language_of(obj, user):
+    """Whether the user reads the page's language (pages without one are in English)."""
+    language = getattr(obj, "language", "en")
+    profile = getattr(user, "reviewer_profile", None)
+    return profile.reads(language) if profile else language == "en"
+
+
+def _check_reads_language(obj, user):
+    if not reads_language_of(obj, user):
+        name = SIGN_OFF_LANGUAGES[obj.language]
+        raise Refused(
+            f"This page is in {name}, and your reviewer profile does not list {name} among "
+            "the languages you read, so you cannot sign it off. Ask a clinical reviewer "
+            f"who reads {name} to review it, or an administrator to add it to your profile."
+        )
 
 
 def _check_may_review(draft, user):
     if not user.has_perm(APPROVE_PERMISSION):
         raise Refused("Only clinical reviewers can approve or send back a draft.")
+    _check_reads_language(draft_object(draft.snapshot), user)
     if draft.editors.filter(pk=user.pk).exists():
         raise Refused(
             "You changed this draft, so another clinical reviewer must review it: "

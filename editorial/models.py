@@ -37,8 +37,25 @@ def months_after(day, months):
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+SIGN_OFF_LANGUAGES = {"en": "English", "es": "Spanish"}
+
+
+def language_codes(value):
+    """A reviewer's languages: codes of SIGN_OFF_LANGUAGES separated by commas, e.g. "en, es"."""
+    codes = [code.strip() for code in value.split(",") if code.strip()]
+    unknown = [code for code in codes if code not in SIGN_OFF_LANGUAGES]
+    if unknown or not codes:
+        raise ValidationError(
+            "Write the language codes separated by commas, from: "
+            + ", ".join(f"{code} ({name})" for code, name in SIGN_OFF_LANGUAGES.items())
+            + "."
+        )
+    return codes
+
+
 class ReviewerProfile(models.Model):
-    """What readers see after a reviewer's full name: their clinical role."""
+    """What readers see after a reviewer's full name: their clinical role; and the languages
+    they read well enough to sign off a page in (docs/languages.md)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_profile"
@@ -47,9 +64,20 @@ class ReviewerProfile(models.Model):
         max_length=120,
         help_text="Shown to readers after the person's full name, e.g. “General practitioner”.",
     )
+    languages = models.CharField(
+        max_length=40,
+        default="en",
+        validators=[language_codes],
+        help_text="The languages of the pages this reviewer may sign off, as codes separated "
+        "by commas: en (English), es (Spanish). Only someone who reads a page's language "
+        "can judge it.",
+    )
 
     def __str__(self):
         return self.clinical_role
+
+    def reads(self, language):
+        return language in language_codes(self.languages)
 
 
 class ForObjectQuerySet(models.QuerySet):

@@ -50,6 +50,7 @@ class ReviewFilter(admin.SimpleListFilter):
 class ArticleAdmin(WorkflowAdmin):
     list_display = [
         "title",
+        "language",
         "status",
         "publish_at",
         "next_review",
@@ -58,7 +59,8 @@ class ArticleAdmin(WorkflowAdmin):
         "helpful_share",
         "view_link",
     ]
-    list_filter = ["status", "group", ReviewFilter]
+    # "Translation out of date": approved English changes its translation does not have yet.
+    list_filter = ["status", "language", "translation_out_of_date", "group", ReviewFilter]
     search_fields = ["title", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["related"]
@@ -323,7 +325,8 @@ class SitePageAdmin(WorkflowAdmin):
     """About, privacy and accessibility: the shipped pages, edited here as drafts that a
     clinical reviewer approves; never added or removed, because each has its own address."""
 
-    list_display = ["title", "updated_at", "view_link"]
+    list_display = ["title", "language", "updated_at", "view_link"]
+    list_filter = ["language", "translation_out_of_date"]
     search_fields = ["title", "summary", "body"]
     fields = ["title", "summary", "body"]
 

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from education.models import Feedback
 from education.search import MAX_QUERY_LENGTH
@@ -6,22 +8,22 @@ from education.search import MAX_QUERY_LENGTH
 
 class FeedbackForm(forms.Form):
     helpful = forms.ChoiceField(
-        label="Was this page helpful?",
-        choices=[("no", "No"), ("yes", "Yes")],  # No first, as in every question
+        label=_("Was this page helpful?"),
+        choices=[("no", _("No")), ("yes", _("Yes"))],  # No first, as in every question
         widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
         error_messages={
-            "required": "Select yes or no",
-            "invalid_choice": "Select yes or no",
+            "required": _("Select yes or no"),
+            "invalid_choice": _("Select yes or no"),
         },
     )
     reason = forms.CharField(
-        label="If not, what was missing or unclear? (optional)",
-        help_text="Do not include your name, contact details or anything about your health.",
+        label=_("If not, what was missing or unclear? (optional)"),
+        help_text=_("Do not include your name, contact details or anything about your health."),
         required=False,
         max_length=Feedback.REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}),
         error_messages={
-            "max_length": f"Keep it under {Feedback.REASON_MAX_LENGTH} characters",
+            "max_length": format_lazy(_("Keep it under {} characters"), Feedback.REASON_MAX_LENGTH),
         },
     )
     use_required_attribute = False
@@ -40,7 +42,7 @@ class SearchForm(forms.Form):
 
     box_attrs = {"id": "search-page-query", "class": "form-control"}
     q = forms.CharField(
-        label="Search the articles",
+        label=_("Search the articles"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         widget=forms.SearchInput,
@@ -58,5 +60,5 @@ class HeaderSearchForm(SearchForm):
     box_attrs = {
         "id": "site-search-query",
         "class": "form-control form-control-sm",
-        "placeholder": "Search",
+        "placeholder": _("Search"),
     }

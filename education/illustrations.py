@@ -1,5 +1,6 @@
 """The site's own line drawings: SVG files in static/img/illustrations/, with their text
-alternatives and captions in education/content/illustrations.json."""
+alternatives and captions in education/content/illustrations.json (in Spanish, by the same
+names, in education/content/es/illustrations.json)."""
 
 import functools
 import json
@@ -11,18 +12,27 @@ from django.templatetags.static import static
 
 from education.rendering import Figure
 
-DATA_FILE = Path(__file__).resolve().parent / "content" / "illustrations.json"
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+# The drawings, their files and sizes are the English file's; a language's file gives its words.
+WORDS_FILES = {
+    "en": CONTENT_DIR / "illustrations.json",
+    "es": CONTENT_DIR / "es" / "illustrations.json",
+}
 STATIC_FOLDER = "img/illustrations"
 
 
 @functools.cache
-def illustrations():
+def illustrations(language="en"):
     """{name: {"alt", "caption", "width", "height"}}, read once per process."""
-    return json.loads(DATA_FILE.read_text())["illustrations"]
+    drawings = json.loads(WORDS_FILES["en"].read_text())["illustrations"]
+    if language == "en":
+        return drawings
+    words = json.loads(WORDS_FILES[language].read_text())["illustrations"]
+    return {name: {**data, **words[name]} for name, data in drawings.items()}
 
 
-def illustration_figure(name):
-    data = illustrations().get(name)
+def illustration_figure(name, language="en"):
+    data = illustrations(language).get(name)
     if data is None:
         return None
     # The plain static name: article HTML is stored, and a hashed name would go stale at the
@@ -36,12 +46,12 @@ def illustration_figure(name):
     )
 
 
-def illustration_figures(references):
+def illustration_figures(references, language="en"):
     """{reference: Figure} for the references that name one of our drawings."""
     found = {}
     for reference in references:
         kind, name = reference.split(":", 1)
-        if kind == "illustration" and (figure := illustration_figure(name)):
+        if kind == "illustration" and (figure := illustration_figure(name, language)):
             found[reference] = figure
     return found
 

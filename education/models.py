@@ -1,4 +1,5 @@
 import dataclasses
+import functools
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -6,9 +7,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from editorial.models import Draft, Reviewed, ReviewedQuerySet, one_line
 from education import pictures
@@ -16,7 +18,13 @@ from education.illustrations import illustration_figures, illustrations
 from education.rendering import Figure, render_markdown
 
 
-class ArticleQuerySet(ReviewedQuerySet):
+class PageQuerySet(ReviewedQuerySet):
+    def in_active_language(self):
+        """The pages in the language of the address being served (English elsewhere)."""
+        return self.filter(language=translation.get_language())
+
+
+class ArticleQuerySet(PageQuerySet):
     def published(self):
         """What readers may see: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
@@ -36,11 +44,39 @@ class ArticleQuerySet(ReviewedQuerySet):
         return max(1, min(at_most, int((upcoming - now).total_seconds())))
 
 
+class Language(models.TextChoices):
+    """The languages pages are written in (settings.LANGUAGES lists the same)."""
+
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+
+
 class MarkdownPage(Reviewed):
     """What articles and site pages share: a title and summary, a Markdown body rendered to
     safe HTML (and its "On this page" sections) whenever it is saved, and the fingerprint of
-    the shipped file it was loaded from (load_content)."""
+    the shipped file it was loaded from (load_content).
 
+    Each language's page is its own row, so that it has its own draft and its own clinical
+    sign-off (docs/languages.md); a translation points at its English page.
+    """
+
+    language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.ENGLISH, db_index=True
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        # Deleting an English page keeps its translation (nothing an editor wrote is lost).
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        limit_choices_to={"language": Language.ENGLISH},
+        help_text="For a translation: the English page it says the same as.",
+    )
+    # Set when a translation's draft is approved; an English approval with changes after it
+    # marks the translation out of date (editorial/translations.py).
+    checked_against_english_on = models.DateField(null=True, blank=True, editable=False)
+    translation_out_of_date = models.BooleanField(default=False, editable=False)
     title = models.CharField(max_length=200, validators=[one_line])
     body_html = models.TextField(editable=False, default="")
     sections = models.JSONField(editable=False, default=list)
@@ -59,6 +95,22 @@ class MarkdownPage(Reviewed):
         self.body_html, self.sections = rendered.html, rendered.sections
         return rendered
 
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude)
+        if self.translation_of and self.language == Language.ENGLISH:
+            raise ValidationError({"translation_of": "An English page is not a translation."})
+
+    def translation_in(self, language):
+        """The same page in another language, or None."""
+        if language == self.language:
+            return self
+        if self.language == Language.ENGLISH:
+            # From the prefetched translations when the view fetched them.
+            return next((t for t in self.translations.all() if t.language == language), None)
+        if language == Language.ENGLISH:
+            return self.translation_of
+        return None
+
     def reader_html(self):
         return format_html(
             "<h1>{}</h1><p>{}</p>{}", self.title, self.summary, mark_safe(self.body_html)
@@ -72,10 +124,12 @@ class Article(MarkdownPage):
 
     class Group(models.TextChoices):
         # In the order the home page shows them.
-        ABOUT = "about", "About cramps"
-        HELP = "help", "Getting help"
-        LIVING = "living", "Living with cramps"
+        ABOUT = "about", _("About cramps")
+        HELP = "help", _("Getting help")
+        LIVING = "living", _("Living with cramps")
 
+    # Unique across languages too (a Spanish page has a Spanish slug): the checker and the
+    # loader find an article by its slug alone.
     slug = models.SlugField(
         max_length=200, unique=True, help_text="The last part of the web address."
     )
@@ -121,7 +175,7 @@ class Article(MarkdownPage):
         indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility")]
 
     def save(self, *args, **kwargs):
-        rendered = self.render_body(find_figures)
+        rendered = self.render_body(functools.partial(find_figures, language=self.language))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
@@ -130,7 +184,8 @@ class Article(MarkdownPage):
             self.images.set(image_ids(set(rendered.references) - set(rendered.missing)))
 
     def get_absolute_url(self):
-        return reverse("education:article_detail", args=[self.slug])
+        with translation.override(self.language):
+            return reverse("education:article_detail", args=[self.slug])
 
     def structured_data(self, url):
         """schema.org MedicalWebPage for search engines (a JSON-LD block on the page).
@@ -146,7 +201,7 @@ class Article(MarkdownPage):
             "description": self.summary,
             "about": {"@type": "MedicalCondition", "name": "Inner thigh cramps"},
             "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-            "inLanguage": "en",
+            "inLanguage": self.language,
         }
         publisher = publisher_data()
         if publisher:
@@ -162,7 +217,8 @@ class Article(MarkdownPage):
         return data
 
     def clean(self):
-        missing = render_markdown(self.body, find_figures).missing
+        find = functools.partial(find_figures, language=self.language)
+        missing = render_markdown(self.body, find).missing
         if missing:
             raise ValidationError({"body": [missing_picture_message(m) for m in missing]})
 
@@ -216,11 +272,12 @@ def image_ids(references):
     return [int(key) for key in keys if key.isdigit()]
 
 
-def find_figures(references):
-    """{reference: Figure} for the references that name an existing picture or drawing."""
+def find_figures(references, language=Language.ENGLISH):
+    """{reference: Figure} for the references that name an existing picture or drawing (a
+    drawing's words in the page's language)."""
     images = Image.objects.filter(pk__in=image_ids(references))
     return {
-        **illustration_figures(references),
+        **illustration_figures(references, language),
         **{f"image:{image.pk}": image.figure() for image in images},
     }
 
@@ -387,7 +444,16 @@ class SitePage(MarkdownPage):
         PRIVACY = "privacy", "Privacy"
         ACCESSIBILITY = "accessibility", "Accessibility statement"
 
-    slug = models.SlugField(max_length=50, unique=True, choices=Slug.choices)
+    # The Spanish pages' addresses, by the English slug they translate.
+    SPANISH_SLUGS = {
+        "about": "acerca-de",
+        "privacy": "privacidad",
+        "accessibility": "accesibilidad",
+    }
+
+    # The English slugs are Slug's; a translation has its own (SPANISH_SLUGS), each at its
+    # own address (education/urls.py).
+    slug = models.SlugField(max_length=50, unique=True)
     summary = models.CharField(
         max_length=300, help_text="One or two plain sentences, shown under the title."
     )
@@ -396,7 +462,7 @@ class SitePage(MarkdownPage):
         "{review_months} and {emergency_number} are filled in from the site's settings.",
     )
 
-    objects = ReviewedQuerySet.as_manager()
+    objects = PageQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]
@@ -406,7 +472,13 @@ class SitePage(MarkdownPage):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("education:site_page", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse("education:site_page", kwargs={"slug": self.slug})
+
+    @property
+    def english_slug(self):
+        """Which site page this is, whatever its language."""
+        return self.translation_of.slug if self.translation_of_id else self.slug
 
     @property
     def is_published(self):

@@ -1,6 +1,7 @@
 """Search of published articles through the database's full-text index.
 
-PostgreSQL ranks with its English text search; SQLite with FTS5 and BM25 (see
+Each language's pages are searched in that language (the address's). PostgreSQL ranks with
+its text search in that language (English or Spanish stemming); SQLite with FTS5 and BM25 (see
 education/search_index.py for how the index stays current). Both return the same thing:
 articles best first, each with a short snippet whose matching words are wrapped in <mark>.
 Snippets are built from escaped text, so they are safe to show.
@@ -12,11 +13,12 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from education.models import Article
-from education.search_index import TABLE
+from education.search_index import POSTGRESQL_COLUMNS, TABLE
 from education.templatetags.care import with_settings_in_text
 
 MAX_QUERY_LENGTH = 100
@@ -29,8 +31,7 @@ WEIGHTS = {"title": 3, "summary": 2, "body": 1}
 START, STOP = "\u2983", "\u2984"
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 MARKDOWN_PUNCTUATION = re.compile(r"[#*_`>]+")
-POSTGRESQL_QUERY = "websearch_to_tsquery('english', %s)"
-LISTED_FIELDS = ("title", "slug", "summary", "body_html", "order")
+LISTED_FIELDS = ("title", "slug", "summary", "body_html", "order", "language")
 
 
 @dataclass(frozen=True)
@@ -55,16 +56,19 @@ def search_articles(query):
 def _postgres_search(query):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery
 
-    search = SearchQuery(query, search_type="websearch", config="english")
+    config, column = POSTGRESQL_COLUMNS[translation.get_language()]
+    search = SearchQuery(query, search_type="websearch", config=config)
+    tsquery = f"websearch_to_tsquery('{config}', %s)"
     found = (
-        Article.objects.published()
-        .filter(RawSQL(f"search_document @@ {POSTGRESQL_QUERY}", [query], BooleanField()))
+        Article.objects.in_active_language()
+        .published()
+        .filter(RawSQL(f"{column} @@ {tsquery}", [query], BooleanField()))
         .annotate(
-            rank=RawSQL(f"ts_rank(search_document, {POSTGRESQL_QUERY})", [query], FloatField()),
+            rank=RawSQL(f"ts_rank({column}, {tsquery})", [query], FloatField()),
             headline=SearchHeadline(
                 "body",
                 search,
-                config="english",
+                config=config,
                 start_sel=START,
                 stop_sel=STOP,
                 max_words=30,
@@ -86,7 +90,8 @@ def _fts5(terms):
         cursor.execute(f"{matching} ORDER BY bm25({TABLE}, {weights})", [match])
         best_first = [article_id for (article_id,) in cursor.fetchall()]
     visible = set(
-        Article.objects.published()
+        Article.objects.in_active_language()
+        .published()
         .filter(pk__in=RawSQL(matching, [match]))
         .values_list("pk", flat=True)
     )

@@ -3,7 +3,10 @@
 SQLite: an FTS5 table filled by triggers, so bulk inserts and raw updates are indexed too.
 Django rebuilds a SQLite table (dropping its triggers) for many schema changes, so
 `install` runs after every migrate and puts back whatever is missing.
-PostgreSQL: a stored generated tsvector column with a GIN index, which survives ALTER TABLE.
+PostgreSQL: stored generated tsvector columns with GIN indexes, which survive ALTER TABLE:
+one with the English stemmer and one with the Spanish, which search reads for pages in that
+language (every row has both: a generated column cannot follow a column added after it).
+SQLite's tokenizer drops accents (remove_diacritics), so "musculo" finds "músculo".
 Both weight the title above the summary above the body, as education/search.py ranks them.
 """
 
@@ -25,9 +28,14 @@ SQLITE_TRIGGERS = {
     END""",
 }
 POSTGRESQL_DOCUMENT = """
-    setweight(to_tsvector('english', coalesce(title, '')), 'A')
-    || setweight(to_tsvector('english', coalesce(summary, '')), 'B')
-    || setweight(to_tsvector('english', coalesce(body, '')), 'C')"""
+    setweight(to_tsvector('{config}', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('{config}', coalesce(summary, '')), 'B')
+    || setweight(to_tsvector('{config}', coalesce(body, '')), 'C')"""
+# {language: (text search configuration, column)}
+POSTGRESQL_COLUMNS = {
+    "en": ("english", "search_document"),
+    "es": ("spanish", "search_document_es"),
+}
 
 
 def install(connection):
@@ -36,14 +44,18 @@ def install(connection):
         if connection.vendor == "sqlite":
             _install_sqlite(cursor)
         elif connection.vendor == "postgresql":
-            cursor.execute(
-                "ALTER TABLE education_article ADD COLUMN IF NOT EXISTS search_document tsvector "
-                f"GENERATED ALWAYS AS ({POSTGRESQL_DOCUMENT}) STORED"
-            )
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS {TABLE} ON education_article "
-                "USING gin (search_document)"
-            )
+            for config, column in POSTGRESQL_COLUMNS.values():
+                _install_postgresql(cursor, config, column)
+
+
+def _install_postgresql(cursor, config, column):
+    document = POSTGRESQL_DOCUMENT.format(config=config)
+    cursor.execute(
+        f"ALTER TABLE education_article ADD COLUMN IF NOT EXISTS {column} tsvector "
+        f"GENERATED ALWAYS AS ({document}) STORED"
+    )
+    index = TABLE if column == "search_document" else f"{TABLE}_{column}"
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {index} ON education_article USING gin ({column})")
 
 
 def _install_sqlite(cursor):
@@ -55,7 +67,8 @@ def _install_sqlite(cursor):
     if TABLE in missing:
         cursor.execute(
             f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, summary, body, "
-            "content='education_article', content_rowid='id', tokenize='porter unicode61')"
+            "content='education_article', content_rowid='id', "
+            "tokenize='porter unicode61 remove_diacritics 2')"
         )
     for name, body in SQLITE_TRIGGERS.items():
         if name in missing:
@@ -70,8 +83,9 @@ def uninstall(connection):
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
             cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
         elif connection.vendor == "postgresql":
-            cursor.execute(f"DROP INDEX IF EXISTS {TABLE}")
-            cursor.execute("ALTER TABLE education_article DROP COLUMN IF EXISTS search_document")
+            for _config, column in POSTGRESQL_COLUMNS.values():
+                # Dropping the column drops its index.
+                cursor.execute(f"ALTER TABLE education_article DROP COLUMN IF EXISTS {column}")
 
 
 MIGRATION = ("education", "0004_article_search_index")

@@ -1,8 +1,9 @@
 """The articles and site pages the project ships, as Markdown files with a YAML front matter.
 
 education/content/articles/*.md and education/content/pages/*.md are the source a clinician
-reviews as a diff; `manage.py load_content` copies them into the database, where editors
-take over.
+reviews as a diff, and their Spanish translations are in education/content/es/ (each names the
+English page it translates in `translation_of`); `manage.py load_content` copies them into the
+database, where editors take over.
 
 How a reload knows an editor's change: each loaded row keeps `content_hash`, the fingerprint
 of the fields that come from its file, as they were when it was loaded. When a reload finds
@@ -23,6 +24,11 @@ CONTENT_DIR = Path(__file__).resolve().parent / "content"
 ARTICLES_DIR = CONTENT_DIR / "articles"
 PAGES_DIR = CONTENT_DIR / "pages"
 RED_FLAGS_FILE = CONTENT_DIR / "red_flags.yaml"
+SPANISH_DIR = CONTENT_DIR / "es"
+SPANISH_ARTICLES_DIR = SPANISH_DIR / "articles"
+SPANISH_PAGES_DIR = SPANISH_DIR / "pages"
+# Same keys and order as the English file: sign N is the translation of sign N.
+RED_FLAGS_FILES = {"en": RED_FLAGS_FILE, "es": SPANISH_DIR / "red_flags.yaml"}
 FRONT_MATTER_FENCE = "---\n"
 
 
@@ -78,9 +84,11 @@ def source_fields(source):
     return {"title": source["title"], "url": source.get("url", ""), "accessed": checked}
 
 
-def load_red_flags():
-    """The signs of each level, in the words every page uses (see red_flags.yaml)."""
-    return yaml.safe_load(RED_FLAGS_FILE.read_text(encoding="utf-8"))
+def load_red_flags(language="en"):
+    """The signs of each level, in the words every page in that language uses (see
+    red_flags.yaml)."""
+    path = RED_FLAGS_FILE if language == "en" else RED_FLAGS_FILES[language]
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def article_fields_from_file(content_file):
@@ -121,6 +129,27 @@ def site_page_fields_from_file(content_file):
 
 def site_page_fields(page):
     return {"title": page.title, "summary": page.summary, "body": page.body}
+
+
+def translation_fields_from_file(fields_from_file):
+    """A translation's fields: the page's, and the slug of the English page it translates."""
+
+    def fields(content_file):
+        require(content_file, "translation_of")
+        return {
+            **fields_from_file(content_file),
+            "translation_of": content_file.meta["translation_of"],
+        }
+
+    return fields
+
+
+def translation_fields(fields_of):
+    def fields(page):
+        english = page.translation_of.slug if page.translation_of_id else None
+        return {**fields_of(page), "translation_of": english}
+
+    return fields
 
 
 class Outcome:

@@ -3,8 +3,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import translation
 
 from education.models import Article
+
+TRANSLATED_PAGES = ["education:home", "education:article_list"]
 
 
 class SiteUrlSitemap(Sitemap):
@@ -22,9 +25,10 @@ class ArticleSitemap(SiteUrlSitemap):
 
     def items(self):
         return (
+            # Both languages: each page at its own address (get_absolute_url).
             Article.objects.published()
             .select_related("latest_signoff")
-            .only("slug", "updated_at", "latest_signoff__signed_at")
+            .only("slug", "language", "updated_at", "latest_signoff__signed_at")
         )
 
     def lastmod(self, article):
@@ -35,10 +39,16 @@ class MainPagesSitemap(SiteUrlSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["education:home", "education:article_list", "triage:start"]
+        # The checker is in English only for now (docs/languages.md).
+        return [
+            *((name, language) for language in ("en", "es") for name in TRANSLATED_PAGES),
+            ("triage:start", "en"),
+        ]
 
-    def location(self, name):
-        return reverse(name)
+    def location(self, item):
+        name, language = item
+        with translation.override(language):
+            return reverse(name)
 
 
 SITEMAPS = {"articles": ArticleSitemap, "pages": MainPagesSitemap}

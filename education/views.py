@@ -14,6 +14,7 @@ from common.client_address import client_address
 from common.site_url import absolute_url
 from education.caching import reading_page
 from education.forms import FeedbackForm, SearchForm
+from education.languages import page_alternates
 from education.models import Article, SitePage
 from education.search import MAX_QUERY_LENGTH, search_articles, search_terms
 
@@ -25,7 +26,9 @@ HOME_ARTICLES = 10  # the rest are a click away on the article list
 @reading_page
 def home(request):
     articles = list(
-        Article.objects.published().only("title", "slug", "summary", "group")[: HOME_ARTICLES + 1]
+        Article.objects.in_active_language()
+        .published()
+        .only("title", "slug", "summary", "group", "language")[: HOME_ARTICLES + 1]
     )
     context = {
         "groups": _by_group(articles[:HOME_ARTICLES]),
@@ -46,7 +49,11 @@ def _by_group(articles):
 @require_safe
 @reading_page(paginated=True)
 def article_list(request):
-    articles = Article.objects.published().only("title", "slug", "summary")
+    articles = (
+        Article.objects.in_active_language()
+        .published()
+        .only("title", "slug", "summary", "language")
+    )
     asked_for = request.GET.get("page")
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(asked_for)
     if asked_for is not None and asked_for != str(page.number):
@@ -85,16 +92,21 @@ def _article_page(slug):
     related = Prefetch(
         "related",
         queryset=Article.objects.filter(status=Article.Status.PUBLISHED).only(
-            "title", "slug", "summary", "status", "publish_at"
+            "title", "slug", "summary", "status", "publish_at", "language"
         ),
     )
-    articles = Article.objects.select_related("latest_signoff").prefetch_related("sources", related)
+    articles = (
+        Article.objects.in_active_language()
+        .select_related("latest_signoff", "translation_of")
+        .prefetch_related("sources", related, "translations")
+    )
     article = articles.filter(slug=slug).first()
     if article is None:
         return None
     canonical_url = absolute_url(article.get_absolute_url())
     return {
         "article": article,
+        "alternates": page_alternates(article),
         "canonical_url": canonical_url,
         "structured_data": article.structured_data(canonical_url),
     }
@@ -103,8 +115,11 @@ def _article_page(slug):
 @require_safe
 @reading_page
 def site_page(request, slug):
-    page = get_object_or_404(SitePage, slug=slug)
-    return render(request, "education/site_page.html", {"page": page})
+    page = get_object_or_404(
+        SitePage.objects.in_active_language().select_related("translation_of"), slug=slug
+    )
+    context = {"page": page, "alternates": page_alternates(page)}
+    return render(request, "education/site_page.html", context)
 
 
 @require_safe
@@ -147,7 +162,7 @@ def _feedback_allowed(request):
 @csrf_exempt
 @require_POST
 def article_feedback(request, slug):
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = get_object_or_404(Article.objects.in_active_language().published(), slug=slug)
     if not _feedback_allowed(request):
         return render(request, "education/feedback_limit.html", {"article": article}, status=429)
     form = FeedbackForm(request.POST)
@@ -160,5 +175,7 @@ def article_feedback(request, slug):
 
 @require_safe
 def feedback_thanks(request, slug):
-    article = get_object_or_404(Article.objects.published().only("title", "slug"), slug=slug)
+    article = get_object_or_404(
+        Article.objects.in_active_language().published().only("title", "slug"), slug=slug
+    )
     return render(request, "education/feedback_thanks.html", {"article": article})

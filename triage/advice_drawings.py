@@ -22,7 +22,10 @@ def drawing_places():
     """{step key: the published article section showing the most of the step's drawings}."""
     sections = [
         (f"{article.get_absolute_url()}#{anchor}", drawings)
-        for article in Article.objects.published().only("slug", "body", "sections")
+        # The checker's language's articles (English until it is translated).
+        for article in Article.objects.in_active_language()
+        .published()
+        .only("slug", "language", "body", "sections")
         for anchor, drawings in _drawings_by_section(article).items()
     ]
     places = {}

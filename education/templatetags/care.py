@@ -4,6 +4,7 @@ import functools
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -14,15 +15,16 @@ register = template.Library()
 
 
 @functools.cache
-def _red_flags():
-    return load_red_flags()
+def _red_flags(language):
+    return load_red_flags(language)
 
 
 @register.simple_tag
 def care_signs(level):
     """The signs of a care level ("emergency", "also_emergency", "urgent" or "soon") from
-    red_flags.yaml, with the settings they name filled in (the template escapes them)."""
-    return [_filled(sign, str) for sign in _red_flags()[level]]
+    red_flags.yaml (es/red_flags.yaml on Spanish pages), with the settings they name filled
+    in (the template escapes them)."""
+    return [_filled(sign, str) for sign in _red_flags(translation.get_language())[level]]
 
 
 def _setting_values():

@@ -108,7 +108,7 @@ def test_unknown_article_is_a_friendly_404(client, db):
     assert_public_page(soup)
 
 
-def test_uncached_article_page_makes_four_queries(
+def test_uncached_article_page_makes_five_queries(
     client, make_article, django_assert_max_num_queries
 ):
     article = make_article()
@@ -116,8 +116,9 @@ def test_uncached_article_page_makes_four_queries(
     for n in range(3):
         article.sources.create(title=f"Source {n}", accessed="2026-11-02")
 
-    # The article, its sources, its related articles, and when the next one goes live.
-    with django_assert_max_num_queries(4):
+    # The article, its sources, its related articles, its translations, and when the next
+    # one goes live.
+    with django_assert_max_num_queries(5):
         response = client.get(article.get_absolute_url())
 
     assert response.status_code == 200

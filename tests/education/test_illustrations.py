@@ -65,7 +65,8 @@ def test_the_front_of_thigh_drawing_says_it_is_not_an_inner_thigh_stretch():
 def test_the_drawings_are_on_the_pages_with_their_text_alternatives(
     client, db, slug, names, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(4):
+    # The article, its sources, related articles, translations, and the next publication.
+    with django_assert_max_num_queries(5):
         page = parse(client.get(f"/articles/{slug}/"))
 
     figures = page.select(".article-body figure.article-figure")

@@ -45,8 +45,19 @@ def content_copy(tmp_path, monkeypatch):
 def test_a_fresh_install_has_every_article_and_site_page_published(db):
     files = sorted(p.stem for p in shipped_content.ARTICLES_DIR.glob("*.md"))
     assert len(files) == 10
-    assert sorted(Article.objects.published().values_list("slug", flat=True)) == files
-    assert set(SitePage.objects.values_list("slug", flat=True)) == set(SitePage.Slug.values)
+    english = Article.objects.published().filter(language="en")
+    assert sorted(english.values_list("slug", flat=True)) == files
+    english_pages = SitePage.objects.filter(language="en")
+    assert set(english_pages.values_list("slug", flat=True)) == set(SitePage.Slug.values)
+
+
+def test_a_fresh_install_has_every_spanish_translation_published(db):
+    files = sorted(p.stem for p in shipped_content.SPANISH_ARTICLES_DIR.glob("*.md"))
+    spanish = Article.objects.published().filter(language="es")
+    assert sorted(spanish.values_list("slug", flat=True)) == files
+    assert all(article.translation_of.language == "en" for article in spanish)
+    pages = SitePage.objects.filter(language="es").select_related("translation_of")
+    assert {page.translation_of.slug: page.slug for page in pages} == SitePage.SPANISH_SLUGS
 
 
 def test_loading_twice_changes_nothing(db):

@@ -51,4 +51,5 @@ def test_shipped_content_never_signed_off_is_listed_as_not_reviewed(db, capsys):
 
     assert code == 1
     assert lines[0].startswith("NOT YET REVIEWED: ")
-    assert lines[-1] == "10 unreviewed or overdue, 0 due within 30 days"
+    # The ten articles in English and their ten translations, each with its own sign-off.
+    assert lines[-1] == "20 unreviewed or overdue, 0 due within 30 days"

@@ -27,10 +27,10 @@ def test_sitemap_lists_published_articles_and_main_pages(client, make_article):
 
     assert entries[f"http://testserver{article.get_absolute_url()}"] == today.isoformat()
     assert not any("a-draft" in url or "scheduled" in url for url in entries)
-    for page in ["/", "/articles/", "/triage/"]:
+    for page in ["/", "/articles/", "/triage/", "/es/", "/es/articles/"]:
         assert f"http://testserver{page}" in entries
     shipped = Article.objects.published().count()
-    assert len(entries) == shipped + 3
+    assert len(entries) == shipped + 5
 
 
 def test_lastmod_is_the_later_of_review_and_update(client, make_article):

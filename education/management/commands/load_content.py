@@ -6,13 +6,14 @@ from django.utils import timezone
 
 from editorial.models import Draft
 from education import shipped_content as content
-from education.models import Article, SitePage, Source
+from education.models import Article, Language, SitePage, Source
 from education.signals import content_loaded
 
 
 class Command(BaseCommand):
     help = (
-        "Load the shipped articles and site pages from education/content/. Safe to run again: "
+        "Load the shipped articles and site pages, and their Spanish translations, from "
+        "education/content/. Safe to run again: "
         "unchanged files change nothing, and a page changed in the admin is never overwritten."
     )
 
@@ -20,13 +21,26 @@ class Command(BaseCommand):
         try:
             articles = self.read(content.ARTICLES_DIR, content.article_fields_from_file)
             pages = self.read(content.PAGES_DIR, content.site_page_fields_from_file)
+            spanish_articles = self.read(
+                content.SPANISH_ARTICLES_DIR,
+                content.translation_fields_from_file(content.article_fields_from_file),
+            )
+            spanish_pages = self.read(
+                content.SPANISH_PAGES_DIR,
+                content.translation_fields_from_file(content.site_page_fields_from_file),
+            )
+            article_fields = content.translation_fields(content.article_fields)
+            page_fields = content.translation_fields(content.site_page_fields)
             with transaction.atomic(), reversion.create_revision():
                 reversion.set_comment("Loaded from the shipped content files.")
                 outcomes = [
                     *self.load(Article, articles, content.article_fields, self.write_article),
                     *self.load(SitePage, pages, content.site_page_fields, self.write_page),
+                    # After the English pages, which the translations point at.
+                    *self.load(Article, spanish_articles, article_fields, self.write_article),
+                    *self.load(SitePage, spanish_pages, page_fields, self.write_page),
                 ]
-                self.link_related(articles, outcomes)
+                self.link_related({**articles, **spanish_articles}, outcomes)
         except content.ContentFileError as error:
             raise CommandError(str(error)) from error
         # Whatever was kept from the content is rebuilt, even if no file changed: a release
@@ -61,8 +75,16 @@ class Command(BaseCommand):
                 # New words need a new clinical sign-off: the page says it is not yet reviewed.
                 row.latest_signoff = None
                 row.content_hash = content.fingerprint(fields)
+                if "translation_of" in fields:
+                    self.make_translation(row, model, fields["translation_of"])
                 write(row, fields)
             yield slug, outcome
+
+    def make_translation(self, row, model, english_slug):
+        english = model.objects.filter(language=Language.ENGLISH, slug=english_slug).first()
+        if english is None:
+            raise content.ContentFileError(f"{row.slug}.md: no English page {english_slug}")
+        row.language, row.translation_of = Language.SPANISH, english
 
     def write_page(self, page, fields):
         page.title, page.summary, page.body = fields["title"], fields["summary"], fields["body"]
