@@ -47,10 +47,20 @@ def _refuse_failing(results, step):
     )
 
 
-def editors_since(release):
-    """Who saved or deleted a checker row in the admin since this release was published."""
+def draft_editors():
+    """Who saved or deleted a checker row in the admin since the draft last matched what a
+    second clinical reviewer approved: since the latest approved submission was taken (an
+    edit made while it waited for review was not in it, though published after it), or
+    since the first release, loaded from the data files, was published."""
+    approved = (
+        CheckerRelease.objects.numbered()
+        .filter(restores__isnull=True, submitted_at__isnull=False)
+        .order_by("-submitted_at")
+        .first()
+    )
+    since = approved.submitted_at if approved else CheckerRelease.objects.numbered()[0].published_at
     entries = LogEntry.objects.filter(
-        content_type__app_label="triage", action_time__gte=release.published_at
+        content_type__app_label="triage", action_time__gte=since
     ).exclude(content_type__model__in=["checkerrelease", "result"])
     return get_user_model().objects.filter(pk__in=entries.values("user_id"))
 
@@ -75,7 +85,7 @@ def submit(user, note):
             submitted_at=timezone.now(),
             note=note,
         )
-        submitted.drafted_by.set({*editors_since(published), user})
+        submitted.drafted_by.set({*draft_editors(), user})
     return submitted
 
 

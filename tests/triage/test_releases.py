@@ -2,6 +2,8 @@
 reviewer approves it; the author cannot approve; failing safety cases block; a rollback
 puts an earlier release back at once and is on the audit page."""
 
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.test import Client
 
@@ -11,6 +13,7 @@ from tests.support.answers import PAGE_1_ALL_NO, with_changes
 from tests.support.flows import FIRST_PAGE, complete_questionnaire
 from tests.support.pages import parse
 from tests.support.releases import publish_draft
+from triage import releases
 from triage.models import CheckerRelease, Factor, Level, Result, Rule, draft_snapshot
 
 SUBMIT = "/admin/triage/checkerrelease/submit/"
@@ -232,3 +235,24 @@ def test_a_mail_server_failure_on_submit_is_logged_not_a_500(
     assert response.status_code == 302
     assert CheckerRelease.objects.in_review() is not None
     assert "Could not email" in caplog.text
+
+
+def test_whoever_edited_while_the_last_draft_waited_cannot_approve_the_next(
+    db, reviewer, second_reviewer, admin_user
+):
+    change_overuse_advice()
+    waiting = releases.submit(reviewer, "Clearer advice")
+    factor = Factor.objects.get(key="warm_up")  # edited while the draft above waits
+    Factor.objects.filter(pk=factor.pk).update(advice="Warm up for five minutes first.")
+    LogEntry.objects.create(
+        user=second_reviewer,
+        content_type=ContentType.objects.get_for_model(Factor),
+        object_id=str(factor.pk),
+        object_repr=str(factor),
+        action_flag=CHANGE,
+    )
+    releases.approve(admin_user, waiting, "")
+
+    next_draft = releases.submit(reviewer, "Warm-up advice")
+
+    assert not releases.may_approve(second_reviewer, next_draft)
