@@ -78,7 +78,10 @@ def _postgres_search(query):
         .only(*LISTED_FIELDS)
         .order_by("-rank", "order")[:MAX_RESULTS]
     )
-    return [Hit(article, _marked(_plain_markdown(article.headline))) for article in found]
+    return [
+        Hit(article, _marked(_plain_markdown(with_settings_in_text(article.headline))))
+        for article in found
+    ]
 
 
 def _fts5(terms):
