@@ -3,29 +3,18 @@ draft and submits it; readers keep the published text; a second clinical reviewe
 readers then get the new text, while a result stored before keeps its release; a rollback
 puts the old text back at once and is on the audit page. axe checks the new admin pages."""
 
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from tests.support.accessibility import assert_no_violations
-from tests.support.browser_steps import answer_pages, by_page, confirm, start
+from tests.support.browser_steps import answer_pages, by_page, confirm, log_in, staff, start
 from triage.models import Factor
 
-PASSWORD = "a long browser-test passphrase"
 NEW_ADVICE = "Build up new exercise slowly, a little more each week."
 OVERUSE = by_page(triggers=["new_exercise"])
 
 
 def clinical_reviewer(username):
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Clinical reviewers"))
-    return user
-
-
-def log_in(page, username):
-    page.goto("/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    return staff(username, "Clinical reviewers")
 
 
 def reader_result(page):

@@ -4,29 +4,18 @@ admin pages the workflow adds."""
 
 import re
 
-from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from editorial.models import ReviewerProfile
 from education.models import Article
 from tests.support.accessibility import assert_no_violations
-from tests.support.browser_steps import sideways_overflow
+from tests.support.browser_steps import log_in, sideways_overflow, staff
 
-PASSWORD = "a long browser-test passphrase"
 NEW_TITLE = "Inner thigh cramps, clearly explained"
 
 
-def staff(username, group, **fields):
-    user = User.objects.create_user(username, password=PASSWORD, is_staff=True, **fields)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def log_in(page, username):
-    page.goto("/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+def log_in_to_the_front_page(page, username):
+    log_in(page, username)
     expect(page.locator("#waiting-for-review")).to_be_visible()
 
 
@@ -40,7 +29,7 @@ def test_editor_drafts_reviewer_approves_reader_sees_the_change(new_page):
     original = article.title
     editor, clinician, reader = new_page(), new_page(), new_page()
 
-    log_in(editor, "browser-editor")
+    log_in_to_the_front_page(editor, "browser-editor")
     editor.goto(f"/admin/education/article/{article.pk}/change/")
     assert_no_violations(editor, within="#workflow-status")  # the rest is Django's own form
     editor.locator("#id_title").fill(NEW_TITLE)
@@ -61,7 +50,7 @@ def test_editor_drafts_reviewer_approves_reader_sees_the_change(new_page):
     editor.get_by_role("button", name="Submit for clinical review").click()
     expect(editor.locator(".messagelist")).to_contain_text("for clinical review")
 
-    log_in(clinician, "browser-reviewer")
+    log_in_to_the_front_page(clinician, "browser-reviewer")
     clinician.locator("#waiting-for-review").get_by_role("link", name=NEW_TITLE).click()
     expect(clinician.locator("#word-diff ins")).to_contain_text("clearly")
     assert_no_violations(clinician)

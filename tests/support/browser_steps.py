@@ -5,11 +5,13 @@ import re
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth.models import Group, User
 from playwright.sync_api import expect
 
 from education.models import Article, Image
 from education.pictures import open_upload
 from tests.support import REPOSITORY
+from tests.support.admin_forms import PASSWORD
 from tests.support.answers import PAGES, with_changes
 from tests.support.picture_files import picture_bytes, upload
 from triage.models import CheckerRelease, Result, load_rulebook
@@ -214,3 +216,17 @@ SITE_PAGE_TYPES = ["about", "privacy", "accessibility"]
 def sideways_overflow(page):
     """How far the page is wider than the window (0 when nothing scrolls sideways)."""
     return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def staff(username, group, **fields):
+    """A staff member of one group, who logs in to the admin with PASSWORD."""
+    user = User.objects.create_user(username, password=PASSWORD, is_staff=True, **fields)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def log_in(page, username):
+    page.goto("/admin/login/?next=/admin/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
