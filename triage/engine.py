@@ -325,13 +325,19 @@ def _differences(case, outcome, card):
     shown = [key for key in case.forbidden_advice if key in outcome.advice]
     if shown:
         differences.append(f"shows forbidden advice: {', '.join(shown)}")
-    said = [words for words in case.forbidden_card_text if words.lower() in card.lower()]
+    said, unsaid = card_words_amiss(case, card)
     if said:
         differences.append(f"the care card says: {', '.join(said)}")
-    unsaid = [words for words in case.required_card_text if words.lower() not in card.lower()]
     if unsaid:
         differences.append(f"the care card does not say: {', '.join(unsaid)}")
     return tuple(differences)
+
+
+def card_words_amiss(case, card):
+    """The words the care card says but must not, and those it must say but does not."""
+    said = [words for words in case.forbidden_card_text if words.lower() in card.lower()]
+    unsaid = [words for words in case.required_card_text if words.lower() not in card.lower()]
+    return said, unsaid
 
 
 def failing_cases(rulebook, cases):

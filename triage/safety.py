@@ -116,8 +116,7 @@ class CheckerWords:
 
 def _card_problems(case, card):
     """Words the care card must not say, or must say (where to go, for example)."""
-    said = [words for words in case.forbidden_card_text if words.lower() in card.lower()]
-    unsaid = [words for words in case.required_card_text if words.lower() not in card.lower()]
+    said, unsaid = engine.card_words_amiss(case, card)
     problems = []
     if said:
         problems.append(f"its care card would say {_quoted(said)}, which it must not")
