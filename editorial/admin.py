@@ -23,7 +23,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 
 from editorial import drafts, notifications
@@ -148,7 +148,7 @@ class WorkflowAdmin(EditorialAdmin):
         obj = self.get_object(request, unquote(object_id))
         refused = obj is not None and not drafts.may_delete(obj, request.user)
         if refused and self.has_delete_permission(request):  # else Django's "forbidden"
-            messages.error(request, drafts.delete_refusal(obj))
+            messages.error(request, drafts.delete_refusal(obj, request.user))
             return HttpResponseRedirect(self._url("change", obj.pk))
         try:
             # Django's view is one transaction: a refusal also undoes its log entry.
@@ -163,7 +163,7 @@ class WorkflowAdmin(EditorialAdmin):
         refused = [obj for obj in queryset if not drafts.may_delete(obj, request.user)]
         if refused:
             for obj in refused:
-                messages.error(request, drafts.delete_refusal(obj))
+                messages.error(request, drafts.delete_refusal(obj, request.user))
             return None  # back to the list, nothing deleted
         try:
             # One transaction with Django's log entries, so a refusal leaves no trace either.
@@ -229,7 +229,9 @@ class WorkflowAdmin(EditorialAdmin):
         obj = self._object_or_404(request, object_id, self.has_change_permission)
         # The reader's page says it is a draft, and leads back to the editor (base.html).
         request.draft_preview_editor_url = self._url("change", object_id)
-        with drafts.draft_in_place(drafts.open_draft(obj)):
+        # In the page's language: its address (/es/...) resolves, and the view reads it, only so.
+        language = getattr(obj, "language", settings.LANGUAGE_CODE)
+        with drafts.draft_in_place(drafts.open_draft(obj)), translation.override(language):
             match = resolve(type(obj)._default_manager.get(pk=obj.pk).get_absolute_url())
             response = rendered(match.func(request, *match.args, **match.kwargs))
         add_never_cache_headers(response)

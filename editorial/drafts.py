@@ -289,14 +289,18 @@ def ever_published(obj):
 
 
 def may_delete(obj, user):
-    return user.has_perm(APPROVE_PERMISSION) or not ever_published(obj)
+    return not delete_refusal(obj, user)
 
 
-def delete_refusal(obj):
-    return (
-        f"“{obj}” has been published or clinically signed off, so only a clinical reviewer "
-        "can delete it. To change what readers see, edit it: the draft goes to clinical review."
-    )
+def delete_refusal(obj, user):
+    """Why this person may not delete the page, or "" if they may."""
+    if not (user.has_perm(APPROVE_PERMISSION) or not ever_published(obj)):
+        return (
+            f"“{obj}” has been published or clinically signed off, so only a clinical reviewer "
+            "can delete it. To change what readers see, edit it: the draft goes to clinical "
+            "review."
+        )
+    return translations.delete_refusal(obj)
 
 
 def delete_page(obj, user):
@@ -316,8 +320,9 @@ def delete_pages(pages, user):
             live = lock_page(page)
         except type(page).DoesNotExist:
             raise Refused(f"“{page}” was deleted meanwhile.") from None
-        if not may_delete(live, user):
-            raise Refused(delete_refusal(live))
+        refusal = delete_refusal(live, user)
+        if refusal:
+            raise Refused(refusal)
         Draft.objects.open().for_object(live).delete()
         live.delete()
 

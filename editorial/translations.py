@@ -20,3 +20,17 @@ def after_approval(live, changed):
     live.checked_against_english_on = timezone.localdate()
     live.translation_out_of_date = False
     live.save(update_fields=["checked_against_english_on", "translation_out_of_date"])
+
+
+def delete_refusal(page):
+    """Why the page may not be deleted yet, or "": an English page's translations would be
+    left saying what no English page says any more, without anyone deciding about them."""
+    if not hasattr(page, "translation_out_of_date") or page.language != "en":
+        return ""
+    titles = ", ".join(f"“{t.title}”" for t in page.translations.order_by("pk"))
+    if not titles:
+        return ""
+    return (
+        f"“{page}” has a translation, {titles}, so it was not deleted. Delete the translation "
+        "first (or keep both), so that no translation is left without its English page."
+    )

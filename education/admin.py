@@ -13,6 +13,11 @@ from reversion.models import Version
 
 from editorial.admin import WorkflowAdmin
 from editorial.revisions import EditorialAdmin, EditorialForm
+from education.admin_translations import (
+    SitePageTranslationForm,
+    TranslatedPageAdmin,
+    TranslatedPageForm,
+)
 from education.models import Article, Feedback, Image, SitePage, Source
 from education.pictures import open_upload
 
@@ -47,7 +52,9 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdmin):
+class ArticleAdmin(TranslatedPageAdmin, WorkflowAdmin):
+    form = TranslatedPageForm
+    shared_with_translation = ["group", "order"]
     list_display = [
         "title",
         "language",
@@ -80,7 +87,8 @@ class ArticleAdmin(WorkflowAdmin):
     def get_readonly_fields(self, request, obj=None):
         # Approval publishes; once readers see a page, its first publication time is history.
         fixed = ["status", "publish_at"] if obj is not None and obj.is_public else ["status"]
-        return [*fixed, "picture_chooser", "feedback_report"]
+        own = [*fixed, "picture_chooser", "feedback_report"]
+        return [*super().get_readonly_fields(request, obj), *own]
 
     def audit_extra(self, article):
         return [("Was this page helpful?", self.feedback_report(article))]
@@ -148,7 +156,24 @@ class ArticleAdmin(WorkflowAdmin):
 
 
 # The fields of a picture that readers see (its title is only for the image list).
-READER_FIELDS = ["alt_text", "decorative", "caption", "credit", "license"]
+READER_FIELDS = [
+    "alt_text",
+    "alt_text_es",
+    "decorative",
+    "caption",
+    "caption_es",
+    "credit",
+    "license",
+]
+# The fields only the pages of one language show; readers of every language see the others.
+FIELD_LANGUAGES = {"alt_text": "en", "caption": "en", "alt_text_es": "es", "caption_es": "es"}
+
+
+def languages_seeing(changed_fields):
+    """The languages whose readers see these fields change (None: every language)."""
+    if any(name not in FIELD_LANGUAGES for name in changed_fields):
+        return None
+    return {FIELD_LANGUAGES[name] for name in changed_fields}
 
 
 def shows_otherwise(image, version):
@@ -179,8 +204,10 @@ class ImageForm(EditorialForm):
         cleaned = super().clean()
         seen_by_readers = [name for name in READER_FIELDS if name in self.changed_data]
         if self.instance.pk and (seen_by_readers or cleaned.get("upload")):
-            # What readers see changes only through a clinically approved article draft.
-            refusal = self.instance.in_use_refusal()
+            # What readers see changes only through a clinically approved article draft;
+            # Spanish words nobody reads yet may be added while English pages show it.
+            changed = [*seen_by_readers, *(["upload"] if cleaned.get("upload") else [])]
+            refusal = self.instance.in_use_refusal(languages_seeing(changed))
             if refusal:
                 raise forms.ValidationError(refusal)
         return cleaned
@@ -207,11 +234,12 @@ class ImageAdmin(EditorialAdmin):
     form = ImageForm
     list_display = ["thumbnail", "title", "alt_or_decorative", "reference_snippet", "use_count"]
     list_display_links = ["thumbnail", "title"]
-    search_fields = ["title", "alt_text", "caption", "credit"]
+    search_fields = ["title", "alt_text", "alt_text_es", "caption", "caption_es", "credit"]
     list_filter = ["decorative"]
     fieldsets = [
         (None, {"fields": ["title", "upload", "preview"]}),
         ("For readers", {"fields": ["alt_text", "decorative", "caption"]}),
+        ("For readers of Spanish pages", {"fields": ["alt_text_es", "caption_es"]}),
         ("Rights", {"fields": ["credit", "license"]}),
         ("Where it is used", {"fields": ["reference_snippet", "used_in"]}),
     ]
@@ -321,17 +349,20 @@ class ImageAdmin(EditorialAdmin):
 
 
 @admin.register(SitePage)
-class SitePageAdmin(WorkflowAdmin):
+class SitePageAdmin(TranslatedPageAdmin, WorkflowAdmin):
     """About, privacy and accessibility: the shipped pages, edited here as drafts that a
-    clinical reviewer approves; never added or removed, because each has its own address."""
+    clinical reviewer approves; never removed, because each has its own address. A missing
+    translation may be added, at the address its language gives the page."""
 
+    form = SitePageTranslationForm
     list_display = ["title", "language", "updated_at", "view_link"]
     list_filter = ["language", "translation_out_of_date"]
     search_fields = ["title", "summary", "body"]
-    fields = ["title", "summary", "body"]
+    fieldsets = [(None, {"fields": ["title", "summary", "body"]})]
 
     def has_add_permission(self, request):
-        return False
+        # Adding is only of a missing translation: part of keeping the site pages.
+        return self.has_change_permission(request)
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -51,6 +51,16 @@ class Language(models.TextChoices):
     SPANISH = "es", "Spanish"
 
 
+def one_translation_per_language(model_name):
+    """An English page has at most one translation in each language."""
+    return models.UniqueConstraint(
+        fields=["translation_of", "language"],
+        name=f"{model_name}_one_translation_per_language",
+        violation_error_message="This English page already has a translation in this "
+        "language. Open it from the English page's form instead of adding another.",
+    )
+
+
 class MarkdownPage(Reviewed):
     """What articles and site pages share: a title and summary, a Markdown body rendered to
     safe HTML (and its "On this page" sections) whenever it is saved, and the fingerprint of
@@ -65,7 +75,8 @@ class MarkdownPage(Reviewed):
     )
     translation_of = models.ForeignKey(
         "self",
-        # Deleting an English page keeps its translation (nothing an editor wrote is lost).
+        # The admin refuses to delete an English page while it has a translation
+        # (editorial/translations.py); below the admin, the translation is kept.
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -97,8 +108,20 @@ class MarkdownPage(Reviewed):
 
     def clean_fields(self, exclude=None):
         super().clean_fields(exclude)
-        if self.translation_of and self.language == Language.ENGLISH:
-            raise ValidationError({"translation_of": "An English page is not a translation."})
+        problem = self.translation_problem()
+        if problem and "translation_of" not in (exclude or ()):
+            raise ValidationError({"translation_of": problem})
+
+    def translation_problem(self):
+        """What is wrong with this page's link to its English page, or "" (docs/languages.md)."""
+        english = self.translation_of
+        if self.language == Language.ENGLISH:
+            return "An English page is not a translation." if english else ""
+        if english is None:
+            return "Choose the English page this page translates."
+        if english.pk == self.pk or english.language != Language.ENGLISH:
+            return "A translation translates an English page: choose one."
+        return ""
 
     def translation_in(self, language):
         """The same page in another language, or None."""
@@ -173,6 +196,7 @@ class Article(MarkdownPage):
     class Meta:
         ordering = ["order", "title"]
         indexes = [models.Index(fields=["status", "publish_at"], name="article_visibility")]
+        constraints = [one_translation_per_language("article")]
 
     def save(self, *args, **kwargs):
         rendered = self.render_body(functools.partial(find_figures, language=self.language))
@@ -218,9 +242,11 @@ class Article(MarkdownPage):
 
     def clean(self):
         find = functools.partial(find_figures, language=self.language)
-        missing = render_markdown(self.body, find).missing
-        if missing:
-            raise ValidationError({"body": [missing_picture_message(m) for m in missing]})
+        rendered = render_markdown(self.body, find)
+        problems = [missing_picture_message(m) for m in rendered.missing]
+        problems += untranslated_picture_messages(rendered.references, self.language)
+        if problems:
+            raise ValidationError({"body": problems})
 
     @property
     def is_public(self):
@@ -267,6 +293,20 @@ def missing_picture_message(reference):
     )
 
 
+def untranslated_picture_messages(references, language):
+    """A page shows a picture's words in its own language: one message for each picture
+    that lacks them."""
+    images = Image.objects.filter(pk__in=image_ids(references)).order_by("pk")
+    name = Language(language).label
+    return [
+        f"The picture {image.reference} has no {name} {' or '.join(missing)}. Add "
+        f"{'them' if len(missing) > 1 else 'it'} on the picture's page under Images, then "
+        "save this page again."
+        for image in images
+        if (missing := image.missing_words_in(language))
+    ]
+
+
 def image_ids(references):
     keys = (r.removeprefix("image:") for r in references if r.startswith("image:"))
     return [int(key) for key in keys if key.isdigit()]
@@ -278,7 +318,7 @@ def find_figures(references, language=Language.ENGLISH):
     images = Image.objects.filter(pk__in=image_ids(references))
     return {
         **illustration_figures(references, language),
-        **{f"image:{image.pk}": image.figure() for image in images},
+        **{f"image:{image.pk}": image.figure(language) for image in images},
     }
 
 
@@ -300,6 +340,19 @@ class Image(models.Model):
         "Screen readers then skip it, and the alt text is not used.",
     )
     caption = models.CharField(max_length=300, blank=True, help_text="Shown under the picture.")
+    # What Spanish pages show (docs/languages.md): required before a Spanish page uses it.
+    alt_text_es = models.CharField(
+        "Spanish alt text",
+        max_length=300,
+        blank=True,
+        help_text="The alt text in Spanish, for Spanish pages.",
+    )
+    caption_es = models.CharField(
+        "Spanish caption",
+        max_length=300,
+        blank=True,
+        help_text="The caption in Spanish, for Spanish pages (needed if there is a caption).",
+    )
     credit = models.CharField(
         max_length=200, help_text="Who made it, shown under the picture, e.g. “Photo: Ana Ruiz”."
     )
@@ -333,22 +386,27 @@ class Image(models.Model):
     def reference(self):
         return f"![[image:{self.pk}]]"
 
-    def shown_in(self):
+    def shown_in(self, languages=None):
         """The titles of what shows this picture to readers now or once approved: published
-        (or scheduled) articles, and article drafts still open. What readers see of it must
-        not change under them, nor under a draft a clinician is reading."""
+        (or scheduled) articles, and article drafts still open, in the languages given (all
+        when None). What readers see of it must not change under them, nor under a draft a
+        clinician is reading."""
         published = Article.objects.filter(status=Article.Status.PUBLISHED, images=self)
         drafts = Draft.objects.open().filter(
             content_type=ContentType.objects.get_for_model(Article),
             snapshot__object__fields__body__icontains=self.reference,
         )
+        if languages is not None:
+            published = published.filter(language__in=languages)
+            drafts = drafts.filter(snapshot__object__fields__language__in=languages)
         return [f"“{article}”" for article in published] + [
             f"the draft of “{draft.title}”" for draft in drafts
         ]
 
-    def in_use_refusal(self):
-        """Why what readers see of this picture may not change now, or "" if it may."""
-        shown_in = self.shown_in()
+    def in_use_refusal(self, languages=None):
+        """Why what readers of these languages (all when None) see of this picture may not
+        change now, or "" if it may."""
+        shown_in = self.shown_in(languages)
         if not shown_in:
             return ""
         return (
@@ -358,9 +416,20 @@ class Image(models.Model):
             "reference in the article, whose draft then goes to clinical review."
         )
 
-    @property
-    def alt(self):
-        return "" if self.decorative else self.alt_text
+    def alt_in(self, language):
+        if self.decorative:
+            return ""
+        return self.alt_text_es if language == Language.SPANISH else self.alt_text
+
+    def caption_in(self, language):
+        return self.caption_es if language == Language.SPANISH else self.caption
+
+    def missing_words_in(self, language):
+        """The reader-facing words this picture lacks in a language, e.g. ["alt text"]."""
+        if language == Language.ENGLISH:
+            return []
+        missing = [] if self.decorative or self.alt_text_es.strip() else ["alt text"]
+        return missing + (["caption"] if self.caption and not self.caption_es.strip() else [])
 
     def clean(self):
         if not self.decorative and not self.alt_text.strip():
@@ -380,7 +449,7 @@ class Image(models.Model):
     def rendition_list(self):
         return [pictures.Rendition(**data) for data in self.renditions]
 
-    def figure(self):
+    def figure(self, language=Language.ENGLISH):
         renditions = self.rendition_list()
         fallback = [r for r in renditions if r.format != "WEBP"]
         largest = fallback[-1]
@@ -390,8 +459,8 @@ class Image(models.Model):
             src=default_storage.url(middle.name),
             width=largest.width,
             height=largest.height,
-            alt=self.alt,
-            caption=self.caption,
+            alt=self.alt_in(language),
+            caption=self.caption_in(language),
             credit=f"{self.credit} ({self.license})",
             srcset=srcset(fallback),
             webp_srcset=srcset([r for r in renditions if r.format == "WEBP"]),
@@ -466,6 +535,7 @@ class SitePage(MarkdownPage):
 
     class Meta:
         ordering = ["slug"]
+        constraints = [one_translation_per_language("sitepage")]
 
     def save(self, *args, **kwargs):
         self.render_body()
@@ -482,7 +552,13 @@ class SitePage(MarkdownPage):
 
     @property
     def is_published(self):
-        return True  # always shown
+        """English pages and the shipped translations are always shown; a translation added
+        in the admin once a clinician who reads its language has signed it off."""
+        return (
+            self.language == Language.ENGLISH
+            or bool(self.content_hash)
+            or self.latest_signoff_id is not None
+        )
 
     def publish(self):
         """Nothing to switch on: a site page is always shown, as its approved version."""

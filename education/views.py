@@ -118,8 +118,13 @@ def site_page(request, slug):
     page = get_object_or_404(
         SitePage.objects.in_active_language().select_related("translation_of"), slug=slug
     )
+    if not (page.is_published or request.user.is_staff):
+        raise Http404("No page found at this address.")
     context = {"page": page, "alternates": page_alternates(page)}
-    return render(request, "education/site_page.html", context)
+    response = render(request, "education/site_page.html", context)
+    if not page.is_published:
+        add_never_cache_headers(response)  # a preview, for the editor who asked
+    return response
 
 
 @require_safe

@@ -224,6 +224,7 @@ def test_a_scheduled_approval_goes_live_at_its_time(
     response = editor_client.post(
         "/admin/education/article/add/",
         {
+            "language": "en",
             "title": "Scheduled",
             "slug": "scheduled",
             "summary": "Soon.",

@@ -11,6 +11,7 @@ def test_editor_creates_an_article_with_sources(admin_client):
     response = admin_client.post(
         "/admin/education/article/add/",
         {
+            "language": "en",
             "title": "New article",
             "slug": "new-article",
             "summary": "A summary.",

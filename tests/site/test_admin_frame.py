@@ -16,7 +16,7 @@ def test_the_admin_is_branded_with_the_sites_name(admin_client):
 
 
 def test_an_admin_refusal_stays_in_the_admin_with_a_way_back(admin_client, db):
-    response = admin_client.get("/admin/education/sitepage/add/")
+    response = admin_client.get("/admin/education/feedback/add/")
 
     assert response.status_code == 403
     page = parse(response)

@@ -21,6 +21,7 @@ def add_article(client):
     response = client.post(
         "/admin/education/article/add/",
         {
+            "language": "en",
             "title": "Brand new",
             "slug": "brand-new",
             "summary": "New.",

@@ -1,0 +1,102 @@
+"""Adding and linking translations in the admin (docs/languages.md).
+
+An English page's form links to its Spanish translation, or to the add form filled in for
+one. A page's language and the English page it translates are chosen when it is added and
+never change after: the change form shows them read-only, so a posted value is ignored.
+The model (MarkdownPage.translation_problem and its constraint) refuses a bad link, whoever
+posts it, as a form error.
+"""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.html import format_html
+
+from editorial.revisions import EditorialForm
+from education.models import Language, SitePage
+
+LINK_FIELDS = ["language", "translation_of"]
+TRANSLATED_INTO = Language.SPANISH
+
+
+class TranslatedPageForm(EditorialForm):
+    """The form's own message for a taken address (slugs are unique across languages)."""
+
+    class Meta:
+        error_messages = {
+            "slug": {
+                "unique": "Another page, in English or Spanish, already has this address. "
+                "A translation has its own: write it in the page's language."
+            }
+        }
+
+
+class SitePageTranslationForm(EditorialForm):
+    """A site page is added only as the translation of an English one, at the address its
+    language gives that page (SitePage.SPANISH_SLUGS)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        english = cleaned.get("translation_of")
+        if self.instance.pk is None and cleaned.get("language") == Language.ENGLISH:
+            self.add_error("language", "The English site pages are shipped: add a translation.")
+        elif self.instance.pk is None and english is not None:
+            self.instance.slug = SitePage.SPANISH_SLUGS[english.slug]
+            if SitePage.objects.filter(slug=self.instance.slug).exists():
+                self.add_error(None, f"A page already has the address “{self.instance.slug}”.")
+        return cleaned
+
+
+class TranslatedPageAdmin:
+    """For the admin of a MarkdownPage model: the language fields and the translation links."""
+
+    change_form_template = "admin/education/translated_page_form.html"
+    # Copied from the English page into the add form of its translation.
+    shared_with_translation = []
+
+    def get_readonly_fields(self, request, obj=None):
+        fixed = LINK_FIELDS if obj is not None else []
+        return [*super().get_readonly_fields(request, obj), *fixed]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        language = ("Language", {"fields": LINK_FIELDS})
+        return [fieldsets[0], language, *fieldsets[1:]]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        english = self._english_page(initial.get("translation_of"))
+        for name in self.shared_with_translation if english else []:
+            initial.setdefault(name, getattr(english, name))
+        return initial
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        context = {**(extra_context or {}), **self._translation_context(request, object_id)}
+        return super().changeform_view(request, object_id, form_url, context)
+
+    def _translation_context(self, request, object_id):
+        if object_id is None:  # adding: the English page named in the address, if any
+            english = self._english_page(request.GET.get("translation_of"))
+            return {"english_page": english} if english else {}
+        page = self.model._default_manager.filter(pk=object_id).first()
+        if page is None:
+            return {}
+        if page.language != Language.ENGLISH:
+            return {"english_page": page.translation_of}
+        return {"translation_link": self.translation_link(page)}
+
+    def _english_page(self, pk):
+        if not str(pk or "").isdigit():
+            return None
+        return self.model._default_manager.filter(pk=pk, language=Language.ENGLISH).first()
+
+    def translation_link(self, english):
+        """The link to the page's Spanish translation, or to the form that adds it."""
+        translation = english.translations.filter(language=TRANSLATED_INTO).first()
+        opts = self.model._meta
+        if translation is not None:
+            url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[translation.pk])
+            return format_html('<a href="{}">Open the Spanish translation</a>', url)
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+        query = urlencode({"language": TRANSLATED_INTO, "translation_of": english.pk})
+        return format_html('<a href="{}?{}">Add the Spanish translation</a>', url, query)
