@@ -5,7 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 from django.utils import translation
 
-from education.models import Article
+from education.models import Article, SitePage
 
 TRANSLATED_PAGES = ["education:home", "education:article_list"]
 
@@ -51,4 +51,19 @@ class MainPagesSitemap(SiteUrlSitemap):
             return reverse(name)
 
 
-SITEMAPS = {"articles": ArticleSitemap, "pages": MainPagesSitemap}
+class SitePageSitemap(SiteUrlSitemap):
+    """About, privacy and accessibility, in each language readers may see them in."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        pages = SitePage.objects.only(
+            "slug", "language", "content_hash", "latest_signoff", "updated_at"
+        )
+        return [page for page in pages if page.is_published]
+
+    def lastmod(self, page):
+        return page.updated_at.date()
+
+
+SITEMAPS = {"articles": ArticleSitemap, "pages": MainPagesSitemap, "site-pages": SitePageSitemap}

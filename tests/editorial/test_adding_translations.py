@@ -204,10 +204,12 @@ def test_a_missing_site_page_translation_is_added_at_its_spanish_address(
     spanish = SitePage.objects.get(slug="acerca-de")
     assert spanish.translation_of == about
     assert client.get("/es/acerca-de/").status_code == 404  # until it is signed off
+    assert "/es/acerca-de/" not in client.get("/sitemap.xml").content.decode()
     submit_for_review(editor_client, spanish)
     reads_spanish(reviewer)
     decide(reviewer_client, spanish, "approve")
     assert "Quiénes somos." in client.get("/es/acerca-de/").content.decode()
+    assert "/es/acerca-de/" in client.get("/sitemap.xml").content.decode()
 
 
 def test_an_english_site_page_is_not_added(editor_client):

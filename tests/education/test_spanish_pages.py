@@ -2,19 +2,21 @@
 hreflang links both ways, and no Spanish page shows an interface string in English."""
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 
 from education.models import Article, Language, SitePage
 from education.shipped_content import load_red_flags
+from tests.support.spanish import (
+    LOCALE_PO,
+    MSGID,
+    english_interface_strings,
+    english_strings_in,
+    visible_text,
+)
 
 pytestmark = pytest.mark.django_db
-
-LOCALE_PO = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
-MSGID = re.compile(r'^msgid "(.+)"$', re.MULTILINE)
 
 
 def english_pages():
@@ -55,32 +57,13 @@ def spanish_pages():
     return [
         "/es/",
         "/es/articles/",
+        "/es/search/",
         "/es/search/?q=calambre",
         "/es/search/?q=zzzz",
         "/es/no-hay-tal-pagina/",
         *(a.get_absolute_url() for a in articles),
         *(p.get_absolute_url() for p in pages),
     ]
-
-
-def english_interface_strings():
-    """The catalog's English strings that a Spanish translation changes (not names such as
-    "No", which read the same), without their placeholders."""
-    text = LOCALE_PO.read_text(encoding="utf-8")
-    strings = []
-    for entry in text.split("\n\n")[1:]:
-        msgid = MSGID.search(entry)
-        msgstr = re.search(r'^msgstr(?:\[0\])? "(.*)"$', entry, re.MULTILINE)
-        if msgid and msgstr and msgid.group(1) != msgstr.group(1):
-            strings.append(re.split(r"%\(\w+\)s", msgid.group(1).replace('\\"', '"'))[0])
-    return [string for string in strings if len(string) > 6]
-
-
-def visible_text(html):
-    soup = BeautifulSoup(html, "html.parser")
-    for hidden in soup(["script", "style"]):
-        hidden.decompose()
-    return " ".join(soup.get_text(" ").split())
 
 
 def test_no_spanish_page_shows_an_english_interface_string(client):
@@ -178,6 +161,20 @@ def test_the_sitemap_lists_both_languages(client):
     assert f"<loc>http://testserver/es/articles/{spanish.slug}/</loc>" in text
     assert f"<loc>http://testserver/articles/{english.slug}/</loc>" in text
     assert "<loc>http://testserver/es/</loc>" in text
+    for slug in ("about", "privacy", "accessibility", "acerca-de", "privacidad", "accesibilidad"):
+        prefix = "/es" if slug in SitePage.SPANISH_SLUGS.values() else ""
+        assert f"<loc>http://testserver{prefix}/{slug}/</loc>" in text
+
+
+def test_the_spanish_feedback_limit_page_is_in_spanish(client, monkeypatch):
+    monkeypatch.setattr("education.views.FEEDBACK_PER_HOUR", 0)
+    article = Article.objects.filter(language=Language.SPANISH).first()
+
+    response = client.post(f"{article.get_absolute_url()}feedback/", {"helpful": "yes"})
+
+    assert response.status_code == 429
+    assert english_strings_in(response.content, english_interface_strings()) == []
+    assert BeautifulSoup(response.content, "html.parser").html["lang"] == "es"
 
 
 @pytest.mark.parametrize("query", ["músculos", "musculos", "estiramientos"])

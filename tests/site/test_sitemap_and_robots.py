@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from django.utils import timezone
 
-from education.models import Article
+from education.models import Article, SitePage
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -30,7 +30,8 @@ def test_sitemap_lists_published_articles_and_main_pages(client, make_article):
     for page in ["/", "/articles/", "/triage/", "/es/", "/es/articles/"]:
         assert f"http://testserver{page}" in entries
     shipped = Article.objects.published().count()
-    assert len(entries) == shipped + 5
+    site_pages = SitePage.objects.count()  # about, privacy, accessibility in both languages
+    assert len(entries) == shipped + 5 + site_pages
 
 
 def test_lastmod_is_the_later_of_review_and_update(client, make_article):

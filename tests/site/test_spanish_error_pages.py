@@ -1,0 +1,100 @@
+"""Error pages under /es/ are in Spanish: the address's language holds even when the page is
+made from settings and templates alone (cramps_site/views.py)."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf.urls.i18n import i18n_patterns
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import path
+
+from cramps_site import urls as site_urls
+from education.models import Article
+from tests.support.spanish import english_interface_strings, english_strings_in
+
+
+def broken_view(request):
+    raise RuntimeError("boom")
+
+
+def forbidden_view(request):
+    raise PermissionDenied
+
+
+def unreadable_view(request):
+    raise BadRequest("unreadable")
+
+
+def form_view(request):
+    return HttpResponse("saved")
+
+
+urlpatterns = i18n_patterns(
+    path("broken/", broken_view),
+    path("forbidden/", forbidden_view),
+    path("unreadable/", unreadable_view),
+    path("form/", form_view),
+    prefix_default_language=False,
+)
+urlpatterns += site_urls.urlpatterns
+handler400 = site_urls.handler400
+handler403 = site_urls.handler403
+handler500 = site_urls.handler500
+
+
+def page_of(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    for hidden in soup(["script", "style"]):
+        hidden.decompose()
+    return soup
+
+
+@pytest.mark.urls("tests.site.test_spanish_error_pages")
+@pytest.mark.parametrize(
+    "request_page, status, heading",
+    [
+        (lambda c: c.get("/es/broken/"), 500, "Lo sentimos, algo salió mal"),
+        (lambda c: c.get("/es/forbidden/"), 403, "Usted no puede ver esta página"),
+        (lambda c: c.get("/es/unreadable/"), 400, "Lo sentimos, hay un problema con su solicitud"),
+        (
+            lambda c: c.post("/es/form/", {"a": "b"}),
+            403,
+            "Lo sentimos, este formulario ya no es válido",
+        ),
+        (lambda c: c.get("/es/no-hay-tal-pagina/"), 404, "No encontramos la página"),
+        (
+            lambda c: c.get("/es/articles/", headers={"host": "attacker.example"}),
+            400,
+            "Lo sentimos, hay un problema con su solicitud",
+        ),
+        (
+            lambda c: c.post(
+                f"/es/articles/{Article.objects.filter(language='es').first().slug}/feedback/",
+                "helpful=yes",
+                content_type="application/x-www-form-urlencoded; charset=latin-1",
+            ),
+            400,
+            "Lo sentimos, hay un problema con su solicitud",
+        ),
+    ],
+)
+def test_error_pages_under_es_are_in_spanish(db, request_page, status, heading):
+    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+
+    response = request_page(client)
+
+    assert response.status_code == status
+    page = page_of(response)
+    assert page.html["lang"] == "es"
+    assert page.h1.get_text() == heading
+    assert english_strings_in(response.content, english_interface_strings()) == []
+
+
+@pytest.mark.urls("tests.site.test_spanish_error_pages")
+def test_the_english_error_pages_stay_english(db):
+    response = Client(raise_request_exception=False).get("/broken/")
+
+    page = page_of(response)
+    assert page.html["lang"] == "en"
+    assert page.h1.get_text() == "Sorry, something went wrong"
