@@ -9,8 +9,11 @@ posts it, as a form error.
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
+from reversion.models import Version
 
 from editorial.revisions import EditorialForm
 from education.models import Language, SitePage
@@ -20,9 +23,13 @@ TRANSLATED_INTO = Language.SPANISH
 
 
 class TranslatedPageForm(EditorialForm):
-    """The form's own message for a taken address (slugs are unique across languages)."""
+    """Adding a translation locks its English page's row until the add commits (the admin
+    saves in one transaction): two editors adding a translation of one page at once go one
+    after the other, and the second gets the form error, not the database's refusal. A
+    deletion of the English page, which locks it too (editorial/drafts.py), waits as well."""
 
     class Meta:
+        # Slugs are unique across languages.
         error_messages = {
             "slug": {
                 "unique": "Another page, in English or Spanish, already has this address. "
@@ -30,8 +37,15 @@ class TranslatedPageForm(EditorialForm):
             }
         }
 
+    def clean(self):
+        cleaned = super().clean()
+        english = cleaned.get("translation_of")
+        if self.instance.pk is None and english is not None:
+            type(english)._default_manager.select_for_update().filter(pk=english.pk).first()
+        return cleaned
 
-class SitePageTranslationForm(EditorialForm):
+
+class SitePageTranslationForm(TranslatedPageForm):
     """A site page is added only as the translation of an English one, at the address its
     language gives that page (SitePage.SPANISH_SLUGS)."""
 
@@ -100,3 +114,29 @@ class TranslatedPageAdmin:
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
         query = urlencode({"language": TRANSLATED_INTO, "translation_of": english.pk})
         return format_html('<a href="{}?{}">Add the Spanish translation</a>', url, query)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        """A deleted translation whose English page has another one meanwhile (or is gone)
+        is not recovered: say so, rather than the database's refusal."""
+        version = Version.objects.get_deleted(self.model).filter(pk=version_id).first()
+        page = version._object_version.object if version is not None else None
+        if page is not None and page.language != Language.ENGLISH:
+            taken = self.model._default_manager.filter(
+                translation_of=page.translation_of_id, language=page.language
+            )
+            english = self.model._default_manager.filter(pk=page.translation_of_id)
+            if taken.exists() or not english.exists():
+                messages.error(request, recovery_refusal(page, taken.first()))
+                opts = self.model._meta
+                changelist = f"admin:{opts.app_label}_{opts.model_name}_changelist"
+                return HttpResponseRedirect(reverse(changelist))
+        return super().recover_view(request, version_id, extra_context)
+
+
+def recovery_refusal(page, other):
+    if other is None:
+        return f"“{page}” was not recovered: the English page it translated was deleted."
+    return (
+        f"“{page}” was not recovered: its English page has another translation in this "
+        f"language meanwhile, “{other}”. Edit that one instead."
+    )

@@ -3,12 +3,21 @@ link is fixed when the page is added, and the translation goes through its own c
 sign-off by a reviewer who reads Spanish (docs/languages.md)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from reversion.models import Version
 
 from editorial.models import Draft
 from education.models import Article, Language, SitePage
 from tests.support.admin_forms import form_data
-from tests.support.editorial_steps import admin_url, decide, submit_for_review
+from tests.support.editorial_steps import (
+    admin_url,
+    decide,
+    lock_of,
+    requires_row_locks,
+    submit_for_review,
+)
 from tests.support.pages import parse
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +228,42 @@ def test_an_english_site_page_is_not_added(editor_client):
     response = editor_client.post("/admin/education/sitepage/add/", data)
 
     assert "add a translation" in form_errors(response)
+
+
+@requires_row_locks
+def test_adding_a_translation_locks_the_english_page_before_checking_for_another(
+    editor_client, english
+):
+    url, data = filled_add_form(editor_client, english)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert editor_client.post(url, data).status_code == 302
+
+    queries = [q["sql"] for q in captured]
+    lock = lock_of("education_article", queries)
+    checked = next(
+        i for i, sql in enumerate(queries) if '"translation_of_id" =' in sql and "LIMIT 1" in sql
+    )
+    inserted = next(
+        i for i, sql in enumerate(queries) if sql.startswith('INSERT INTO "education_article"')
+    )
+    assert lock is not None and lock < checked < inserted
+
+
+def test_recovering_a_deleted_translation_when_another_took_its_place_is_refused_with_a_message(
+    admin_client, english
+):
+    add_translation(admin_client, english)
+    first = Article.objects.get(slug="agua")
+    assert admin_client.post(admin_url(first, "delete"), {"post": "yes"}).status_code == 302
+    add_translation(admin_client, english, slug="agua-nueva")
+    version = Version.objects.get_deleted(Article).get(object_id=str(first.pk))
+
+    recover_url = f"/admin/education/article/recover/{version.pk}/"
+    for response in (
+        admin_client.get(recover_url, follow=True),
+        admin_client.post(recover_url, {"title": "Agua"}, follow=True),
+    ):
+        text = parse(response).select_one(".messagelist").get_text()
+        assert "its English page has another translation in this language" in text
+    assert list(english.translations.values_list("slug", flat=True)) == ["agua-nueva"]
