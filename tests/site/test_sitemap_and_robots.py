@@ -70,3 +70,9 @@ def test_public_pages_may_be_indexed(client, db):
     response = client.get("/")
 
     assert "X-Robots-Tag" not in response
+
+
+def test_the_sitemap_makes_one_query_for_each_kind_of_page(client, db, django_assert_num_queries):
+    # The articles' count (the sitemap's pages) and rows, and the site pages in both languages.
+    with django_assert_num_queries(3):
+        assert client.get("/sitemap.xml").status_code == 200
