@@ -87,7 +87,8 @@ def test_an_editor_uploads_a_picture_and_places_it_in_an_article(page):
     page.get_by_label("Picture file").set_input_files(
         {"name": "chair.jpg", "mimeType": "image/jpeg", "buffer": picture_bytes(900, 600)}
     )
-    page.get_by_label("Alt text").fill("A person holding a chair while stretching.")
+    # Exactly: the Spanish alt text is labelled "Spanish alt text".
+    page.get_by_label("Alt text:", exact=True).fill("A person holding a chair while stretching.")
     page.get_by_label("Credit").fill("Photo: our staff")
     page.get_by_label("License").fill("Taken by our staff")
     page.locator("input[name=_continue]").click()
