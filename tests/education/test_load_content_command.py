@@ -153,3 +153,22 @@ def test_an_unknown_picture_reference_is_refused(db, content_copy):
         call_command("load_content", stdout=StringIO())
 
     assert snapshot() == before
+
+
+def test_a_translation_an_editor_added_at_another_slug_is_kept(db):
+    english = Article.objects.get(slug=HUB)
+    shipped = english.translations.get()
+    shipped.delete()
+    added = Article.objects.create(
+        language="es",
+        translation_of=english,
+        slug="calambres-del-muslo",
+        title="Calambres",
+        summary="Resumen.",
+        body="## Uno\n\nTexto.",
+    )
+
+    outcomes = load()
+
+    assert outcomes[shipped.slug] == shipped_content.Outcome.KEPT_EDITORS_CHANGE
+    assert list(english.translations.all()) == [added]

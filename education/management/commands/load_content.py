@@ -70,6 +70,9 @@ class Command(BaseCommand):
                 # An editor's draft is waiting: changing the live page under it would make
                 # the reviewer approve a change against a page that is no longer there.
                 outcome = content.Outcome.KEPT_EDITORS_CHANGE
+            if outcome == content.Outcome.CREATED and translated_in_admin(model, fields):
+                # An editor added this page's translation, at its own slug: it is kept.
+                outcome = content.Outcome.KEPT_EDITORS_CHANGE
             if outcome in (content.Outcome.CREATED, content.Outcome.UPDATED):
                 row = row or model(slug=slug)
                 # New words need a new clinical sign-off: the page says it is not yet reviewed.
@@ -121,3 +124,14 @@ class Command(BaseCommand):
             if unknown:
                 raise content.ContentFileError(f"{slug}.md: no article {unknown}")
             by_slug[slug].related.set(by_slug[other] for other in articles[slug]["related"])
+
+
+def translated_in_admin(model, fields):
+    """Whether the English page a translation file names has a Spanish page already."""
+    if "translation_of" not in fields:
+        return False
+    return model.objects.filter(
+        language=Language.SPANISH,
+        translation_of__language=Language.ENGLISH,
+        translation_of__slug=fields["translation_of"],
+    ).exists()
