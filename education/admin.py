@@ -14,6 +14,7 @@ from reversion.models import Version
 from editorial.admin import WorkflowAdmin
 from editorial.revisions import EditorialAdmin, EditorialForm
 from education.admin_translations import (
+    TRANSLATED_INTO,
     SitePageTranslationForm,
     TranslatedPageAdmin,
     TranslatedPageForm,
@@ -363,6 +364,9 @@ class SitePageAdmin(TranslatedPageAdmin, WorkflowAdmin):
     def has_add_permission(self, request):
         # Adding is only of a missing translation: part of keeping the site pages.
         return self.has_change_permission(request)
+
+    def get_changeform_initial_data(self, request):
+        return {"language": TRANSLATED_INTO, **super().get_changeform_initial_data(request)}
 
     def has_delete_permission(self, request, obj=None):
         return False

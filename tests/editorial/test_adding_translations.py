@@ -223,6 +223,7 @@ def test_a_missing_site_page_translation_is_added_at_its_spanish_address(
 
 def test_an_english_site_page_is_not_added(editor_client):
     data = form_data(editor_client.get("/admin/education/sitepage/add/"))
+    assert data["language"] == "es"  # the add form offers what may be added
     data.update(language="en", title="New", summary="New.", body="## New\n\nNew.")
 
     response = editor_client.post("/admin/education/sitepage/add/", data)
