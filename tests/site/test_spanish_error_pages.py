@@ -1,10 +1,13 @@
-"""Error pages under /es/ are in Spanish: the address's language holds even when the page is
-made from settings and templates alone (cramps_site/views.py)."""
+"""Error pages (and the database-down page) under /es/ are in Spanish: the address's language
+holds even when the page is made from settings and templates alone (cramps_site/views.py)."""
+
+from unittest import mock
 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf.urls.i18n import i18n_patterns
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
@@ -98,3 +101,19 @@ def test_the_english_error_pages_stay_english(db):
     page = page_of(response)
     assert page.html["lang"] == "en"
     assert page.h1.get_text() == "Sorry, something went wrong"
+
+
+def test_the_database_down_page_under_es_is_in_spanish(client, db):
+    error = OperationalError("could not connect to server")
+    base = "django.db.backends.base.base.BaseDatabaseWrapper"
+    with (
+        mock.patch(f"{base}.ensure_connection", side_effect=error),
+        mock.patch(f"{base}.cursor", side_effect=error),
+    ):
+        response = client.get("/es/articles/")
+
+    assert response.status_code == 503
+    page = page_of(response)
+    assert page.html["lang"] == "es"
+    assert page.h1.get_text() == "Lo sentimos, el servicio no está disponible"
+    assert english_strings_in(response.content, english_interface_strings()) == []
