@@ -1,6 +1,7 @@
 import reversion
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -37,13 +38,12 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         try:
-            with transaction.atomic(), reversion.create_revision():
-                reversion.set_comment("Loaded from the shipped content files.")
+            with transaction.atomic():
                 outcomes = [
                     *((f"role {name}", outcome) for name, outcome in load_roles()),
                     *self.load_pages(),
                     # After the articles, which the checker's advice links to.
-                    ("symptom checker", data_files.load_checker(django_apps)),
+                    ("symptom checker", self.load_checker()),
                 ]
         except content.ContentFileError as error:
             raise CommandError(str(error)) from error
@@ -54,8 +54,23 @@ class Command(BaseCommand):
             for name, outcome in outcomes:
                 self.stdout.write(f"{name}: {outcome}")
 
+    def load_checker(self):
+        outcome = data_files.load_checker(django_apps)
+        if outcome == "created":
+            # A revision for each row, as for rows made any other way: restoring one row's
+            # old version must not take its neighbours back too.
+            call_command(
+                "createinitialrevisions", "triage", comment="Initial version.", verbosity=0
+            )
+        return outcome
+
     def load_pages(self):
         """Articles and site pages, English first: the translations point at them."""
+        with reversion.create_revision():
+            reversion.set_comment("Loaded from the shipped content files.")
+            return self.load_page_files()
+
+    def load_page_files(self):
         articles = self.read(content.ARTICLES_DIR, content.article_fields_from_file)
         pages = self.read(content.PAGES_DIR, content.site_page_fields_from_file)
         spanish_articles = self.read(
