@@ -4,7 +4,7 @@ from django.db.models.signals import post_migrate
 
 
 def create_initial_revisions(using, plan=None, **kwargs):
-    """Content made by data migrations gets its first revision, so history starts there."""
+    """Rows that have no version yet get their first revision, so history starts there."""
     if any(backwards for _, backwards in plan or []):
         return  # unapplying: some registered models may have no table now
     call_command("createinitialrevisions", using=using, comment="Initial version.", verbosity=0)

@@ -262,7 +262,7 @@ def restore_message(request):
     if version is None:
         return ""
     saved = timezone.localtime(version.revision.date_created).strftime("%d %B %Y at %H:%M")
-    who = version.revision.user.get_username() if version.revision.user else "a data migration"
+    who = version.revision.user.get_username() if version.revision.user else "the content loader"
     return f"Restored version {version.pk}, saved on {saved} by {who}."
 
 

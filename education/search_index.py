@@ -1,94 +1,36 @@
 """The full-text index of articles, kept current by the database itself.
 
-SQLite: an FTS5 table filled by triggers, so bulk inserts and raw updates are indexed too.
+The index is schema, so a migration makes it (education/migrations/0002_search_index.py,
+which says how it works on SQLite and on PostgreSQL). Its names and SQL live there, and
+this module lends them to search and to the repair below, reading the migration only when
+first asked: the migrations can then be regenerated without this module in the way.
 Django rebuilds a SQLite table (dropping its triggers) for many schema changes, so
-`install` runs after every migrate and puts back whatever is missing.
-PostgreSQL: stored generated tsvector columns with GIN indexes, which survive ALTER TABLE:
-one with the English stemmer and one with the Spanish, which search reads for pages in that
-language (every row has both: a generated column cannot follow a column added after it).
-SQLite's tokenizer drops accents (remove_diacritics), so "musculo" finds "músculo".
-Both weight the title above the summary above the body, as education/search.py ranks them.
+`install_after_migrate` runs after every migrate and puts back whatever is missing.
 """
 
-TABLE = "education_article_search"
-SQLITE_TRIGGERS = {
-    f"{TABLE}_insert": f"""AFTER INSERT ON education_article BEGIN
-        INSERT INTO {TABLE}(rowid, title, summary, body)
-        VALUES (new.id, new.title, new.summary, new.body);
-    END""",
-    f"{TABLE}_delete": f"""AFTER DELETE ON education_article BEGIN
-        INSERT INTO {TABLE}({TABLE}, rowid, title, summary, body)
-        VALUES ('delete', old.id, old.title, old.summary, old.body);
-    END""",
-    f"{TABLE}_update": f"""AFTER UPDATE ON education_article BEGIN
-        INSERT INTO {TABLE}({TABLE}, rowid, title, summary, body)
-        VALUES ('delete', old.id, old.title, old.summary, old.body);
-        INSERT INTO {TABLE}(rowid, title, summary, body)
-        VALUES (new.id, new.title, new.summary, new.body);
-    END""",
-}
-POSTGRESQL_DOCUMENT = """
-    setweight(to_tsvector('{config}', coalesce(title, '')), 'A')
-    || setweight(to_tsvector('{config}', coalesce(summary, '')), 'B')
-    || setweight(to_tsvector('{config}', coalesce(body, '')), 'C')"""
-# {language: (text search configuration, column)}
-POSTGRESQL_COLUMNS = {
-    "en": ("english", "search_document"),
-    "es": ("spanish", "search_document_es"),
-}
+from importlib import import_module
+
+MIGRATION = ("education", "0002_search_index")
+NAMES = {"TABLE", "SQLITE_TRIGGERS", "POSTGRESQL_COLUMNS"}
+
+
+def _migration():
+    return import_module(f"{MIGRATION[0]}.migrations.{MIGRATION[1]}")
+
+
+def __getattr__(name):
+    if name in NAMES:
+        return getattr(_migration(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def install(connection):
-    """Create whatever part of the index is missing; rebuild the SQLite one if anything was."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            _install_sqlite(cursor)
-        elif connection.vendor == "postgresql":
-            for config, column in POSTGRESQL_COLUMNS.values():
-                _install_postgresql(cursor, config, column)
-
-
-def _install_postgresql(cursor, config, column):
-    document = POSTGRESQL_DOCUMENT.format(config=config)
-    cursor.execute(
-        f"ALTER TABLE education_article ADD COLUMN IF NOT EXISTS {column} tsvector "
-        f"GENERATED ALWAYS AS ({document}) STORED"
-    )
-    index = TABLE if column == "search_document" else f"{TABLE}_{column}"
-    cursor.execute(f"CREATE INDEX IF NOT EXISTS {index} ON education_article USING gin ({column})")
-
-
-def _install_sqlite(cursor):
-    cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
-    existing = {name for (name,) in cursor.fetchall()}
-    missing = [name for name in [TABLE, *SQLITE_TRIGGERS] if name not in existing]
-    if not missing:
-        return
-    if TABLE in missing:
-        cursor.execute(
-            f"CREATE VIRTUAL TABLE {TABLE} USING fts5(title, summary, body, "
-            "content='education_article', content_rowid='id', "
-            "tokenize='porter unicode61 remove_diacritics 2')"
-        )
-    for name, body in SQLITE_TRIGGERS.items():
-        if name in missing:
-            cursor.execute(f"CREATE TRIGGER {name} {body}")
-    cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('rebuild')")
+    """Create whatever part of the index is missing."""
+    _migration().install_index(connection)
 
 
 def uninstall(connection):
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            for name in SQLITE_TRIGGERS:
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-            cursor.execute(f"DROP TABLE IF EXISTS {TABLE}")
-        elif connection.vendor == "postgresql":
-            for _config, column in POSTGRESQL_COLUMNS.values():
-                # Dropping the column drops its index.
-                cursor.execute(f"ALTER TABLE education_article DROP COLUMN IF EXISTS {column}")
-
-
-MIGRATION = ("education", "0004_article_search_index")
+    _migration().uninstall_index(connection)
 
 
 def install_after_migrate(using, **kwargs):

@@ -6,7 +6,6 @@ import os
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
@@ -58,26 +57,18 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database holds the shipped content, as a fresh install after `make run`.
+    """The test database holds what `make run` loads after migrating (`manage.py
+    load_content`): the editorial roles, the shipped articles and site pages, and the symptom
+    checker with its release 1.
 
     Tests that roll back by re-creating the database from a serialized copy (made when the
-    database was created, before this loaded the content) get a copy that includes it. Its
-    value is a copy of the editorial roles the migrations made (see migrated_roles).
+    database was created, before this loaded the content) get a copy that includes it.
     """
     with django_db_blocker.unblock():
         call_command("load_content", verbosity=0)
         for connection in connections.all(initialized_only=True):
             if hasattr(connection, "_test_serialized_contents"):
                 connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-        # Permissions by name: a flush renumbers them.
-        return serializers.serialize("json", Group.objects.all(), use_natural_foreign_keys=True)
-
-
-@pytest.fixture(scope="session")
-def migrated_roles(django_db_setup):
-    """The editorial roles as the migrations made them, kept before any test could flush
-    them; a test that flushes the database can put them back from this copy."""
-    return django_db_setup
 
 
 @pytest.fixture

@@ -2,9 +2,8 @@
 
 The files are the reviewed source of version 3 of the rules (docs/clinical-safety.md): pages
 with their questions and choices, levels, factors, advice steps, rules, and the safety cases.
-triage/data/version_2/ keeps version 2 as it was shipped, for the migrations that load it and
-the one that goes back to it. A data migration loads them with the historical models it is
-given, so it keeps working as the models grow.
+`manage.py load_content` loads them once, into a database with no release yet
+(`load_checker`).
 """
 
 import json
@@ -16,12 +15,11 @@ from django.utils import timezone
 from triage import engine
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-VERSION_2_DIR = DATA_DIR / "version_2"
 SAFETY_CASE_FILES = ["spec_examples.json", "safety_cases.json"]
-# Safety case fields of version 3 (migration 0008): words the care card must not or must say.
+# Safety case fields: words the care card must not say, or must say.
 CARD_TEXT_FIELDS = ("forbidden_card_text", "required_card_text")
 YES_NO = [["yes", "Yes"], ["no", "No"]]
-# Children first: rules and cases protect the levels, questions and factors they use.
+# The models that hold the checker, which the data files fill and a snapshot reads.
 MODELS = ["SafetyCase", "Condition", "Rule", "AdviceStep", "Choice", "Question", "Page"]
 MODELS += ["Factor", "Level"]
 
@@ -91,8 +89,7 @@ def load_questionnaire(apps, data_dir=DATA_DIR):
             expected_level=levels[case.expected_level],
             expected_factors=None if case.expected_factors is None else list(case.expected_factors),
             forbidden_advice=list(case.forbidden_advice),
-            # Only version 3 cases have these, and only the models since 0008 their fields.
-            **{key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS if getattr(case, key)},
+            **{key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS},
         )
         for case in shipped_cases(data_dir)
     )
@@ -122,9 +119,7 @@ def _load_factors(model, Article, data_dir):
     factors = {}
     for order, data in enumerate(read("factors.json", data_dir)):
         # An article that is not there (yet) leaves the factor without a link, not broken.
-        # Only the columns every version of the article table has: a migration may run
-        # against a later education schema than its historical model knows.
-        article = Article.objects.filter(slug=data["article"]).only("pk", "sections").first()
+        article = Article.objects.filter(slug=data["article"]).first()
         section = data["section"] if article and data["section"] in _sections(article) else ""
         factors[data["key"]] = model["Factor"].objects.create(
             order=order,
@@ -137,7 +132,7 @@ def _load_factors(model, Article, data_dir):
 
 def link_factor_articles(**kwargs):
     """Give each advice block without an article the one its data file names, once that
-    article exists (articles are loaded after migrations). A link an editor set is kept."""
+    article exists (an article may be loaded after the checker). A link an editor set is kept."""
     from education.models import Article
     from triage.models import Factor
 
@@ -166,7 +161,7 @@ def _load_rule(model, order, data, levels, factors, questions):
         factor=factors[data["factor"]] if data["factor"] else None,
         reason=data["reason"],
         order=order,
-        # Version 3 rules only: an action names the place to go (model field since 0008).
+        # Only a rule that sends people somewhere has an action (the place to go).
         **{key: data[key] for key in ("action", "action_priority") if key in data},
     )
     model["Condition"].objects.bulk_create(
@@ -178,14 +173,6 @@ def _load_rule(model, order, data, levels, factors, questions):
         )
         for key, values in data["when"].items()
     )
-
-
-def remove_questionnaire(apps, schema_editor):
-    # Plain deletes, children first: Django's cascade collector can trip over the
-    # historical models when several migrations are reversed in one run.
-    for name in MODELS:
-        table = apps.get_model("triage", name)._meta.db_table
-        schema_editor.execute(f"DELETE FROM {schema_editor.quote_name(table)}")
 
 
 def rules_table():
@@ -246,8 +233,8 @@ def shipped_snapshot(data_dir=DATA_DIR):
 
 
 def snapshot_of(apps):
-    """The checker's rows, as the data files would hold them (the draft, when read from the
-    live models; release 1, when a migration reads the historical ones)."""
+    """The checker's rows, as the data files would hold them (the draft; release 1 when the
+    shipped checker is loaded)."""
     model = {name: apps.get_model("triage", name) for name in MODELS}
     return {
         "questionnaire.json": {"pages": [_page_data(page) for page in _pages(model)]},
@@ -418,22 +405,26 @@ def _answer_check(check, multiple):
 
 
 def create_first_release(apps):
-    """Release 1, published: the checker's rows as they stand (migration 0011, and a test
-    database whose content was loaded afresh)."""
-    snapshot = snapshot_of(apps)
-    # Articles are loaded after migrations, and then linked (link_factor_articles): a factor
-    # still without one names the article its data file names, as that will.
-    shipped = {row["key"]: row for row in read("factors.json")}
-    for factor in snapshot["factors.json"]:
-        if not factor["article"] and factor["key"] in shipped:
-            factor["article"] = shipped[factor["key"]]["article"]
-            factor["section"] = shipped[factor["key"]]["section"]
+    """Release 1, published: the checker's rows as they stand."""
     now = timezone.now()
     apps.get_model("triage", "CheckerRelease").objects.create(
         number=1,
         status="published",
-        snapshot=snapshot,
+        snapshot=snapshot_of(apps),
         published_at=now,
         reviewed_at=now,
         note="The checker as shipped in the project's data files (triage/data/).",
     )
+
+
+def load_checker(apps):
+    """The shipped checker, once (`manage.py load_content`, after the articles its advice
+    links to): with no release yet, the rows from the data files (unless rows are there)
+    and release 1 from them. Once there is a release, the rows are the clinical reviewers'
+    draft and releases come only from their approval, so nothing is loaded over them."""
+    if apps.get_model("triage", "CheckerRelease").objects.exists():
+        return "unchanged"
+    if not apps.get_model("triage", "Page").objects.exists():
+        load_questionnaire(apps)
+    create_first_release(apps)
+    return "created"

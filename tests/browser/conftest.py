@@ -9,18 +9,14 @@ import os
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.core import serializers
 from django.core.management import call_command
 from django.core.management.sql import emit_post_migrate_signal
 
 from editorial.apps import create_initial_revisions
 from education.models import Article
 from tests.support.browser_steps import DESKTOP, PHONE
-from triage import data_files
-from triage.models import CheckerRelease, Page
+from triage.models import Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -57,25 +53,13 @@ def pytest_collection_modifyitems(items):
     items.sort(key=in_this_folder)  # stable: keeps pytest-django's order otherwise
 
 
-def restore(serialized):
-    """Save every object first, then the links between them (articles link to articles)."""
-    objects = list(serializers.deserialize("json", serialized))
-    links = [(stored.object, stored.m2m_data or {}) for stored in objects]  # save() drops them
-    for stored in objects:
-        stored.save(save_m2m=False)
-    for obj, m2m in links:
-        for name, ids in m2m.items():
-            getattr(obj, name).set(ids)
-
-
 @pytest.fixture(autouse=True)
-def shipped_content(transactional_db, migrated_roles):
-    """The shipped content (roles, articles, site pages, questions, rules), as a fresh install
-    has it, with its initial revisions.
+def shipped_content(transactional_db):
+    """The shipped content (roles, articles, site pages, the checker and its release 1), as a
+    fresh install has it, with its initial revisions.
 
     A transactional test ends by flushing the database, and serialized_rollback cannot bring
-    the content back here (see above), so it is recreated: the roles from the copy kept
-    before any flush, the content by its loaders.
+    the content back here (see above), so the loader makes it again.
     """
     if Article.objects.exists() and Page.objects.exists():
         return
@@ -83,14 +67,7 @@ def shipped_content(transactional_db, migrated_roles):
     # After a serialized_rollback test the flush leaves no permissions: make them, as
     # migrate would, before the roles refer to them.
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
-    if not Group.objects.exists():
-        restore(migrated_roles)
-    if not Article.objects.exists():
-        call_command("load_content", verbosity=0)
-    if not Page.objects.exists():
-        data_files.load_questionnaire(django_apps)
-    if not CheckerRelease.objects.exists():
-        data_files.create_first_release(django_apps)
+    call_command("load_content", verbosity=0)
     create_initial_revisions(using="default")
 
 

@@ -1,10 +1,11 @@
 """`manage.py load_content`: a fresh install gets the shipped pages; loading again changes
-nothing; a page an editor changed in the admin is never overwritten."""
+nothing (roles and checker included); a page an editor changed in the admin is never overwritten."""
 
 import shutil
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from reversion.models import Version
 
@@ -12,6 +13,7 @@ from editorial.models import Draft
 from education import shipped_content
 from education.models import Article, SitePage
 from tests.support.admin_forms import submit
+from triage.models import CheckerRelease, Rule
 
 HUB = "inner-thigh-cramps"
 
@@ -30,7 +32,11 @@ def snapshot():
     sources = Article.objects.order_by("sources__id").values_list("slug", "sources__id")
     related = Article.objects.order_by("slug", "related__slug").values_list("slug", "related__slug")
     pages = SitePage.objects.order_by("slug").values_list("slug", "body", "updated_at")
-    return [list(q) for q in (articles, sources, related, pages)] + [Version.objects.count()]
+    roles = Group.objects.order_by("name", "permissions").values_list("name", "permissions")
+    checker = Rule.objects.order_by("code").values_list("code", "reason", "level__key")
+    releases = CheckerRelease.objects.order_by("number").values_list("number", "snapshot")
+    rows = (articles, sources, related, pages, roles, checker, releases)
+    return [list(q) for q in rows] + [Version.objects.count()]
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The rules of docs/clinical-safety.md (version 3) as the migration ships them: every rule
+"""The rules of docs/clinical-safety.md (version 3) as the data files ship them: every rule
 with its near misses, the factors and advice each level shows, and the walk through the
 pages."""
 

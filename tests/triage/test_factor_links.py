@@ -1,5 +1,5 @@
 """Each advice block links to the article section that explains it, on a fresh install too,
-where the articles are loaded after the migrations that made the blocks."""
+and when an article arrives after its blocks (the loader links them then)."""
 
 from io import StringIO
 from urllib.parse import urlparse

@@ -1,54 +1,96 @@
 import reversion
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from editorial.models import Draft
+from editorial.roles import load_roles
 from education import shipped_content as content
 from education.models import Article, Language, SitePage, Source
 from education.signals import content_loaded
+from triage import data_files
 
 
 class Command(BaseCommand):
+    """Load what a fresh install needs besides its schema; `make run` and the tests run it
+    after `migrate`, and loading twice changes nothing. It loads:
+
+    - the editorial roles, Editors and Clinical reviewers, and their permissions, from
+      editorial/data/roles.yaml (editorial/roles.py);
+    - the shipped articles and site pages, and their Spanish translations, from
+      education/content/ (README, "Shipped content");
+    - the symptom checker, once: with no release yet, its rows from triage/data/ and release 1
+      from them (triage.data_files.load_checker).
+
+    Nothing changed in the admin is loaded over: a row keeps the fingerprint of what the
+    loader gave it, and one that no longer matches it is kept; once the checker has a
+    release, its rows are the clinical reviewers' draft and are never loaded over.
+    """
+
     help = (
-        "Load the shipped articles and site pages, and their Spanish translations, from "
-        "education/content/. Safe to run again: "
-        "unchanged files change nothing, and a page changed in the admin is never overwritten."
+        "Load the editorial roles, the shipped articles and site pages (and their Spanish "
+        "translations), and the symptom checker with its first release. Safe to run again: "
+        "unchanged files change nothing, and nothing changed in the admin is overwritten."
     )
 
     def handle(self, **options):
         try:
-            articles = self.read(content.ARTICLES_DIR, content.article_fields_from_file)
-            pages = self.read(content.PAGES_DIR, content.site_page_fields_from_file)
-            spanish_articles = self.read(
-                content.SPANISH_ARTICLES_DIR,
-                content.translation_fields_from_file(content.article_fields_from_file),
-            )
-            spanish_pages = self.read(
-                content.SPANISH_PAGES_DIR,
-                content.translation_fields_from_file(content.site_page_fields_from_file),
-            )
-            article_fields = content.translation_fields(content.article_fields)
-            page_fields = content.translation_fields(content.site_page_fields)
-            with transaction.atomic(), reversion.create_revision():
-                reversion.set_comment("Loaded from the shipped content files.")
+            with transaction.atomic():
                 outcomes = [
-                    *self.load(Article, articles, content.article_fields, self.write_article),
-                    *self.load(SitePage, pages, content.site_page_fields, self.write_page),
-                    # After the English pages, which the translations point at.
-                    *self.load(Article, spanish_articles, article_fields, self.write_article),
-                    *self.load(SitePage, spanish_pages, page_fields, self.write_page),
+                    *((f"role {name}", outcome) for name, outcome in load_roles()),
+                    *self.load_pages(),
+                    # After the articles, which the checker's advice links to.
+                    ("symptom checker", self.load_checker()),
                 ]
-                self.link_related({**articles, **spanish_articles}, outcomes)
         except content.ContentFileError as error:
             raise CommandError(str(error)) from error
         # Whatever was kept from the content is rebuilt, even if no file changed: a release
         # may change templates and care signs too (cramps_site/apps.py).
         content_loaded.send(sender=self.__class__)
         if options["verbosity"]:
-            for slug, outcome in outcomes:
-                self.stdout.write(f"{slug}: {outcome}")
+            for name, outcome in outcomes:
+                self.stdout.write(f"{name}: {outcome}")
+
+    def load_checker(self):
+        outcome = data_files.load_checker(django_apps)
+        if outcome == "created":
+            # A revision for each row, as for rows made any other way: restoring one row's
+            # old version must not take its neighbours back too.
+            call_command(
+                "createinitialrevisions", "triage", comment="Initial version.", verbosity=0
+            )
+        return outcome
+
+    def load_pages(self):
+        """Articles and site pages, English first: the translations point at them."""
+        with reversion.create_revision():
+            reversion.set_comment("Loaded from the shipped content files.")
+            return self.load_page_files()
+
+    def load_page_files(self):
+        articles = self.read(content.ARTICLES_DIR, content.article_fields_from_file)
+        pages = self.read(content.PAGES_DIR, content.site_page_fields_from_file)
+        spanish_articles = self.read(
+            content.SPANISH_ARTICLES_DIR,
+            content.translation_fields_from_file(content.article_fields_from_file),
+        )
+        spanish_pages = self.read(
+            content.SPANISH_PAGES_DIR,
+            content.translation_fields_from_file(content.site_page_fields_from_file),
+        )
+        article_fields = content.translation_fields(content.article_fields)
+        page_fields = content.translation_fields(content.site_page_fields)
+        outcomes = [
+            *self.load(Article, articles, content.article_fields, self.write_article),
+            *self.load(SitePage, pages, content.site_page_fields, self.write_page),
+            *self.load(Article, spanish_articles, article_fields, self.write_article),
+            *self.load(SitePage, spanish_pages, page_fields, self.write_page),
+        ]
+        self.link_related({**articles, **spanish_articles}, outcomes)
+        return outcomes
 
     def read(self, folder, fields_from_file):
         """{slug: fields} for every file in the folder; a file is named after its slug."""
