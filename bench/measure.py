@@ -8,6 +8,7 @@ and text, which bench/report.py turns into RESULTS.md.
 """
 
 import gzip
+import json
 import os
 import platform
 import re
@@ -22,8 +23,11 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.support.answers import with_changes
-from tests.support.live_site import (
+from live_site import (
+    PAGES as QUESTION_PAGES,
+)
+from live_site import (
+    REPOSITORY,
     Browser,
     SiteDatabase,
     journey,
@@ -52,11 +56,9 @@ PAGES = {
     "article, cached": (ARTICLE, ARTICLE),
     "article, uncached": (ARTICLE + "?bench=uncached", ARTICLE),
 }
-ANSWER_SETS = [
-    (with_changes(), "self_care"),
-    (with_changes(wakes_at_night="yes"), "soon"),
-    (with_changes(dark_urine="yes"), "urgent"),
-]
+# The journeys end at each of these levels, on a shipped example's answers.
+JOURNEY_LEVELS = ["self_care", "soon", "urgent"]
+EXAMPLES = REPOSITORY / "triage" / "data" / "spec_examples.json"
 # Every browser asks for compressed pages; site and floor are measured the same way.
 ACCEPT_GZIP = "Accept-Encoding: gzip"
 # Two of these make each search: 120 different searches.
@@ -288,8 +290,24 @@ def save_floor_pages(site, folder):
 # Journeys, weight, admin, search, retention ------------------------------------------------
 
 
+def answer_sets():
+    """(answers, expected level) for each of JOURNEY_LEVELS: the first shipped example that
+    ends there and answers every question (the benchmark gives the same answers each run)."""
+    every_key = {key for keys in QUESTION_PAGES.values() for key in keys}
+    examples = [
+        example
+        for example in json.loads(EXAMPLES.read_text())
+        if every_key <= set(example["answers"])
+    ]
+    return [
+        next((ex["answers"], level) for ex in examples if ex["expected_urgency"] == level)
+        for level in JOURNEY_LEVELS
+    ]
+
+
 def measure_journeys(urls, clients=JOURNEY_CLIENTS, seconds=JOURNEY_SECONDS):
     """Complete questionnaires from concurrent clients: journeys per second and errors."""
+    sets = answer_sets()
     deadline = time.monotonic() + seconds
     done, errors, slowest = [0], [], [0.0]
     lock = threading.Lock()
@@ -297,7 +315,7 @@ def measure_journeys(urls, clients=JOURNEY_CLIENTS, seconds=JOURNEY_SECONDS):
     def person(n):
         k = n
         while time.monotonic() < deadline:
-            answers, expected = ANSWER_SETS[k % len(ANSWER_SETS)]
+            answers, expected = sets[k % len(sets)]
             started = time.monotonic()
             try:
                 got = journey(urls, answers)

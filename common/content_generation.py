@@ -1,6 +1,6 @@
 """The content generation: one token in the shared cache that changes whenever anything
 readers see changes, so whatever is kept from the content (the stored pages of
-cramps_site/page_cache.py, the questionnaire each process builds) is known to be current.
+cramps_site/page_cache.py) is known to be current.
 
 A change counts once its transaction commits (transaction.on_commit), so writes that are
 rolled back, such as a draft put in place to preview or save it, change nothing. While such

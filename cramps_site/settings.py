@@ -235,7 +235,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# collectstatic's folder; a site run beside another (tests, the benchmark) names its own.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded pictures (education.pictures): on this machine's disk by default. With more than
 # one app server, every server must see the same files: see docs/deploy.md.

@@ -80,6 +80,14 @@ class WorkflowAdmin(EditorialAdmin):
     def _save_into_draft(self, request, obj, object_id, form_url, extra_context):
         """The admin's own save over the draft put in place, kept as the draft.
 
+        The draft is written to the live rows, the admin's change view saves the form over
+        them, the snapshot of the result becomes the draft, and every live write is rolled
+        back. Why not write only the draft, as Wagtail's revisions do: the change view
+        validates and saves the page with its inlines (sources, pictures, related articles)
+        itself, against real rows; going through it keeps every rule of that form and its
+        inlines in one place, instead of a second copy of them for drafts. Readers never see
+        the passing rows: they are never committed.
+
         The page stays locked from before the form's out-of-date check until the draft is
         recorded, so a second save of the same page waits, then finds this one.
         """
@@ -91,7 +99,7 @@ class WorkflowAdmin(EditorialAdmin):
                 with drafts.draft_in_place(draft) as renumbered:
                     request.POST = renumbered_rows(request.POST, live, renumbered)
                     return rendered(super().change_view(request, object_id, form_url, context))
-            except drafts.KeepOnlyAsDraft as saved:
+            except drafts.RollBackAndKeepAsDraft as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def get_object(self, request, object_id, from_field=None):
@@ -118,7 +126,7 @@ class WorkflowAdmin(EditorialAdmin):
                 drafts.lock_page(obj)  # as a save: the out-of-date check and the draft, together
             try:
                 return super().revision_view(request, object_id, version_id, extra_context)
-            except drafts.KeepOnlyAsDraft as saved:
+            except drafts.RollBackAndKeepAsDraft as saved:
                 return self._keep_draft(request, object_id, saved)
 
     def recover_view(self, request, version_id, extra_context=None):
@@ -135,7 +143,7 @@ class WorkflowAdmin(EditorialAdmin):
         snapshot = drafts.take_snapshot(form.instance, self._children(request, form.instance))
         message = restore_message(request) or self._change_summary(request, form, formsets, change)
         if change and not getattr(request, RECOVERING, False):
-            raise drafts.KeepOnlyAsDraft(snapshot, message)
+            raise drafts.RollBackAndKeepAsDraft(snapshot, message)
         drafts.record_draft(form.instance, snapshot, request.user, message, draft_action(request))
 
     # Deleting (who may, and what goes with the page: editorial/drafts.py) ------------------

@@ -22,14 +22,10 @@ from editorial.models import SIGN_OFF_LANGUAGES, Draft, SignOff, WorkflowEvent, 
 APPROVE_PERMISSION = "editorial.approve_draft"
 
 
-class KeepOnlyAsDraft(Exception):
-    """Raised once the admin's own save has written the live rows: the admin's transaction
-    rolls them back, and this carries the change out as a draft to be recorded.
-
-    Why write and roll back rather than write only the draft, as Wagtail's revisions do:
-    the admin's change view validates and saves the page with its inlines (sources, pictures,
-    related articles) itself, against the real rows; going through it keeps every rule of
-    that form and its inlines in one place instead of a second copy for drafts."""
+class RollBackAndKeepAsDraft(Exception):
+    """Raised once the admin's own save has written the live rows: leaving the admin's
+    transaction with it rolls those writes back, and it carries the change out as a draft
+    to be recorded (editorial.admin.WorkflowAdmin._save_into_draft says why)."""
 
     def __init__(self, snapshot, message):
         super().__init__(message)

@@ -93,6 +93,21 @@ class ForObjectQuerySet(models.QuerySet):
         return self.filter(content_type=content_type, object_id=object_id)
 
 
+class AboutOnePage(models.Model):
+    """A record about one page of any kind the workflow covers (an article, a site page...):
+    drafts, sign-offs and the steps of the editorial record. `for_object(page)` finds a
+    page's records."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+
+    objects = ForObjectQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
 class DraftQuerySet(ForObjectQuerySet):
     def open(self):
         return self.exclude(state=Draft.State.APPROVED)
@@ -101,16 +116,13 @@ class DraftQuerySet(ForObjectQuerySet):
         return self.filter(state=Draft.State.SUBMITTED)
 
 
-class Draft(models.Model):
+class Draft(AboutOnePage):
     class State(models.TextChoices):
         EDITING = "editing", "Being edited"
         SUBMITTED = "submitted", "Waiting for clinical review"
         SENT_BACK = "sent_back", "Sent back to the editor"
         APPROVED = "approved", "Approved"
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("content_type", "object_id")
     snapshot = models.JSONField()
     # The live version the draft started from, for the history and the audit record.
     base_version = models.ForeignKey(
@@ -151,14 +163,11 @@ class Draft(models.Model):
         return self.events.filter(action=action).select_related("user").order_by("-at").first()
 
 
-class SignOff(models.Model):
+class SignOff(AboutOnePage):
     class Kind(models.TextChoices):
         APPROVED = "approved", "Approved a change"
         NO_CHANGES = "no_changes", "Reviewed, no changes needed"
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    target = GenericForeignKey("content_type", "object_id")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     draft = models.ForeignKey(Draft, null=True, blank=True, on_delete=models.SET_NULL)
     # The live version this sign-off vouches for.
@@ -173,8 +182,6 @@ class SignOff(models.Model):
     goes_live_at = models.DateTimeField()
     next_review_due = models.DateField()
     comment = models.TextField(blank=True)
-
-    objects = ForObjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_at"]
@@ -191,7 +198,7 @@ class SignOff(models.Model):
         return timezone.localdate(self.signed_at)
 
 
-class WorkflowEvent(models.Model):
+class WorkflowEvent(AboutOnePage):
     """One step in an object's editorial record: the audit page lists them all."""
 
     class Action(models.TextChoices):
@@ -202,8 +209,6 @@ class WorkflowEvent(models.Model):
         REVIEWED = "reviewed", "Reviewed, no changes needed"
         RESTORED = "restored", "Restored an earlier version as a draft"
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
     # The record outlives the draft: deleting a page's open draft (with the page) keeps it.
     draft = models.ForeignKey(
         Draft, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
@@ -214,8 +219,6 @@ class WorkflowEvent(models.Model):
     at = models.DateTimeField(default=timezone.now)
     action = models.CharField(max_length=10, choices=Action.choices)
     comment = models.TextField(blank=True)
-
-    objects = ForObjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["at", "pk"]

@@ -25,9 +25,10 @@ from editorial.drafts import latest_version, open_draft
 
 COMMENT_FIELD = "revision_comment"
 LOADED_VERSION_FIELD = "loaded_version"
-# Set on the request while a version is restored: the Version, and whether the form saved.
+# Set on the request while a version is restored: the Version, and whether the change form
+# saved over it (if not, everything the restore wrote is rolled back).
 RESTORING = "editorial_restoring"
-RESTORE_SAVED = "editorial_restore_saved"
+RESTORE_FORM_SAVED = "editorial_restore_form_saved"
 
 
 class SavedState:
@@ -89,7 +90,7 @@ def stale_message(user, when):
     )
 
 
-class _ShownOnly(Exception):
+class _RollBackAfterShowing(Exception):
     """Carries the page that showed a version out of the transaction that wrote it."""
 
     def __init__(self, response):
@@ -162,7 +163,7 @@ class EditorialAdmin(VersionAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        setattr(request, RESTORE_SAVED, True)
+        setattr(request, RESTORE_FORM_SAVED, True)
 
     def _add_comment(self, request, entry):
         comment = getattr(request, "revision_comment", "")
@@ -220,7 +221,8 @@ class EditorialAdmin(VersionAdmin):
         if self._saving_a_copy(request):
             return copy_refused()
         setattr(request, RESTORING, version)
-        setattr(request, RESTORE_SAVED, False)  # a refused first try (the safety gate) saved none
+        # A refused first try (the safety gate) saved nothing.
+        setattr(request, RESTORE_FORM_SAVED, False)
         showing = request.method != "POST"
         signals = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
         try:
@@ -233,9 +235,9 @@ class EditorialAdmin(VersionAdmin):
                     response = self.changeform_view(
                         request, quote(version.object_id), request.path, context
                     )
-                    if showing or not getattr(request, RESTORE_SAVED, False):
-                        raise _ShownOnly(self._shown(response, template))
-        except _ShownOnly as shown:
+                    if showing or not getattr(request, RESTORE_FORM_SAVED, False):
+                        raise _RollBackAfterShowing(self._shown(response, template))
+        except _RollBackAfterShowing as shown:
             return shown.response
         except (RevertError, models.ProtectedError, IntegrityError) as error:
             messages.error(request, f"Nothing was restored: {error}")

@@ -89,16 +89,25 @@ def _find_article(request, slug):
 
 def _article_page(slug):
     """What the article's page shows, or None."""
+    # Only the columns the page shows: the Markdown source and the other pages' bodies are
+    # long texts, read and turned into objects for nothing.
     related = Prefetch(
         "related",
         queryset=Article.objects.filter(status=Article.Status.PUBLISHED).only(
             "title", "slug", "summary", "status", "publish_at", "language"
         ),
     )
+    translations = Prefetch(
+        "translations",
+        queryset=Article.objects.only(
+            "slug", "language", "status", "publish_at", "translation_of"
+        ).order_by(),
+    )
     articles = (
         Article.objects.in_active_language()
         .select_related("latest_signoff", "translation_of")
-        .prefetch_related("sources", related, "translations")
+        .prefetch_related("sources", related, translations)
+        .defer("body", "translation_of__body", "translation_of__body_html")
     )
     article = articles.filter(slug=slug).first()
     if article is None:

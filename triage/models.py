@@ -403,6 +403,11 @@ class CheckerReleaseQuerySet(models.QuerySet):
         """The one release readers are served, without its snapshot until it is needed."""
         return self.defer("snapshot").get(status=CheckerRelease.Status.PUBLISHED)
 
+    def published_number(self):
+        """The published release's number alone (None with none published)."""
+        published = self.filter(status=CheckerRelease.Status.PUBLISHED)
+        return published.values_list("number", flat=True).first()
+
     def in_review(self):
         return self.filter(status=CheckerRelease.Status.IN_REVIEW).first()
 

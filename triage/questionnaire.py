@@ -6,9 +6,7 @@ as soon as an emergency rule fires, no more pages are asked: nothing may delay t
 
 from dataclasses import dataclass
 
-from common.content_generation import content_change_pending, current_generation
 from triage import data_files, snapshot_rows
-from triage.advice_drawings import drawing_places
 from triage.forms import draw_form
 from triage.models import CheckerRelease, Page
 
@@ -31,48 +29,45 @@ class Progress:
 class Questionnaire:
     """One release of the checker, built for readers: its pages, questions, rules and texts."""
 
-    # {release number: (content generation, the questionnaire built under it)} in this process
+    # {release number: the questionnaire built from that release} in this process
     _kept = {}
 
     @classmethod
     def published(cls):
-        """The release readers are served now."""
-        return cls.of_release(_published_release())
+        """The release readers are served now: one small query for its number, then the
+        copy this process keeps for that number."""
+        number = CheckerRelease.objects.published_number()
+        kept = cls._kept.get(number)
+        return kept if kept is not None else cls.of_release(CheckerRelease.objects.published())
 
     @classmethod
     def of_number(cls, number):
         """A release by its number, or the published one when there is no such release."""
-        kept = cls._kept_copy(number)
+        kept = cls._kept.get(number)
         if kept is not None:
             return kept
         release = CheckerRelease.objects.defer("snapshot").filter(number=number).first()
         return cls.published() if release is None else cls.of_release(release)
 
     @classmethod
-    def _kept_copy(cls, number):
-        """The questionnaire of this release kept under the current generation, if any."""
-        if content_change_pending():
-            return None
-        generation = current_generation()
-        kept_generation, kept = cls._kept.get(number, (None, None))
-        return kept if generation is not None and generation == kept_generation else None
-
-    @classmethod
     def of_release(cls, release):
-        """Built once per release and content generation in each process: building it takes
-        some ten queries, too many for every page of every journey (bench/RESULTS.md). A
-        release never changes, but the articles its factors link to may, and every saved
-        change makes a new generation once it commits (common/content_generation.py). Built
-        afresh, and not kept, when the shared cache cannot say which generation is current
-        or while uncommitted changes are in place."""
-        kept = cls._kept_copy(release.number)
+        """Built once per release in each process: building it takes some ten queries, too
+        many for every page of every journey (bench/RESULTS.md). A numbered release never
+        changes (docs/clinical-safety.md, "Releases"), so nothing is needed to say whether
+        the copy is current; a newly published release has a new number."""
+        kept = cls._kept.get(release.number)
         if kept is not None:
             return kept
         built = cls(release)
-        generation = None if content_change_pending() else current_generation()
-        if generation is not None:
-            cls._kept[release.number] = (generation, built)
+        if release.number is not None:
+            cls._kept[release.number] = built
         return built
+
+    @classmethod
+    def forget_kept_copies(cls):
+        """Build every release afresh from here on: for a database whose numbered releases
+        were rolled back (a test's), where a number may come back as another release."""
+        cls._kept.clear()
 
     def __init__(self, release):
         self.release = release
@@ -85,8 +80,6 @@ class Questionnaire:
         self.levels = {level.key: level for level in snapshot_rows.levels(snapshot)}
         self.advice_steps = {step.key: step for step in snapshot_rows.advice_steps(snapshot)}
         self.factors = {factor.key: factor for factor in snapshot_rows.factors(snapshot)}
-        # {advice step key: the published article section that draws it}
-        self.drawing_places = drawing_places()
 
     @property
     def questions(self):
@@ -127,19 +120,3 @@ class Questionnaire:
         walk = self.rulebook.walk(self.valid_answers(answers))
         next_page = None if walk.next_page is None else self.pages[walk.next_page]
         return Progress(walk.answers, next_page=next_page, stopped_early=walk.stopped_early)
-
-
-# (content generation, the published release without its snapshot) in this process: every
-# publication saves a release, which makes a new generation.
-_published = (None, None)
-
-
-def _published_release():
-    global _published
-    generation = None if content_change_pending() else current_generation()
-    kept_generation, release = _published
-    if generation is None or generation != kept_generation:
-        release = CheckerRelease.objects.published()
-        if generation is not None:
-            _published = (generation, release)
-    return release

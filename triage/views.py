@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from triage import engine
+from triage.advice_drawings import drawing_places
 from triage.forms import QuestionPageForm
 from triage.models import Result, with_emergency_number
 from triage.questionnaire import Questionnaire
@@ -203,7 +204,9 @@ def result(request, token):
         "other_reasons": other_reasons,
         "factors": [factors[key] for key in result.factors if key in factors],
         "advice_sections": _advice_sections(
-            [steps[k] for k in result.advice if k in steps], questionnaire.drawing_places
+            # Article sections, which change apart from releases: read for each result.
+            [steps[k] for k in result.advice if k in steps],
+            drawing_places(),
         ),
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),

@@ -8,7 +8,7 @@ import pytest
 
 from cramps_site import cache_backend
 from cramps_site.cache_backend import ResilientRedisCache
-from tests.support.live_site import free_port
+from live_site import free_port
 
 
 @pytest.fixture

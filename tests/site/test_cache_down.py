@@ -13,8 +13,7 @@ import pytest
 import redis
 
 from cramps_site.cache_backend import RETRY_SECONDS
-from tests.support.answers import with_changes
-from tests.support.live_site import (
+from live_site import (
     Browser,
     SiteDatabase,
     free_port,
@@ -23,6 +22,7 @@ from tests.support.live_site import (
     production_env,
     start_gunicorn,
 )
+from tests.support.answers import with_changes
 
 WORKERS = 2
 UNREACHABLE = "The shared cache is unreachable"

@@ -12,9 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.support.admin_forms import form_fields_in_html
-from tests.support.answers import with_changes
-from tests.support.live_site import (
+from live_site import (
     Browser,
     SiteDatabase,
     journey,
@@ -23,6 +21,8 @@ from tests.support.live_site import (
     production_env,
     start_gunicorn,
 )
+from tests.support.admin_forms import form_fields_in_html
+from tests.support.answers import with_changes
 
 PROCESS_SECONDS = 1  # PAGE_CACHE_PROCESS_SECONDS, as in production
 ADMIN_PASSWORD = "a long test-only admin passphrase"

@@ -14,10 +14,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from tests.support.admin_forms import form_fields_in_html
-from tests.support.answers import PAGES, with_changes
-from tests.support.flows import FIRST_PAGE
-from tests.support.live_site import (
+from live_site import (
     Browser,
     SiteDatabase,
     prepare_site,
@@ -25,6 +22,9 @@ from tests.support.live_site import (
     result_page,
     start_gunicorn,
 )
+from tests.support.admin_forms import form_fields_in_html
+from tests.support.answers import PAGES, with_changes
+from tests.support.flows import FIRST_PAGE
 
 ADMIN_PASSWORD = "a long test-only admin passphrase"
 LOGIN = "/admin/login/?next=/admin/"

@@ -10,8 +10,8 @@ import pytest
 
 from cramps_site.checks import check_publisher
 from education.models import Article
+from live_site import printed_by_fresh_django
 from tests.support import REPOSITORY
-from tests.support.live_site import printed_by_fresh_django
 from tests.support.pages import parse
 
 NAME = "The publisher in the test"

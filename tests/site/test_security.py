@@ -8,11 +8,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
+from live_site import printed_by_fresh_django
 from tests.support import REPOSITORY
 from tests.support.admin_forms import PASSWORD
 from tests.support.answers import with_changes
 from tests.support.flows import complete_questionnaire
-from tests.support.live_site import printed_by_fresh_django
 from tests.support.pages import parse
 
 PUBLIC_PAGES = [

@@ -1,6 +1,6 @@
-"""What tests share: the checker's answers, the questionnaire's pages, admin forms, the live
-site, pictures and editorial steps. Tests import from here, never from another test module
-or from a conftest."""
+"""What tests share: the checker's answers, the questionnaire's pages, admin forms, pictures
+and editorial steps. Tests import from here (and the live site from live_site.py, which the
+benchmark shares), never from another test module or from a conftest."""
 
 from pathlib import Path
 

@@ -2,6 +2,7 @@
 
 import json
 
+from live_site import PAGES
 from tests.support import REPOSITORY
 
 DATA = REPOSITORY / "triage" / "data"
@@ -10,11 +11,6 @@ DATA = REPOSITORY / "triage" / "data"
 def read_questionnaire():
     return json.loads((DATA / "questionnaire.json").read_text())
 
-
-PAGES = {
-    page["slug"]: [question["key"] for question in page["questions"]]
-    for page in read_questionnaire()["pages"]
-}
 
 PAGE_1_ALL_NO = dict.fromkeys(PAGES["serious-symptoms"], "no")
 

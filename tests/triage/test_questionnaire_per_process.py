@@ -7,11 +7,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from education.models import Article
 from tests.support.answers import NOTHING_OF_NOTE, PAGE_1_ALL_NO, PAGES, with_changes
 from tests.support.flows import FIRST_PAGE, answer_pages, complete_questionnaire, page_url
 from tests.support.pages import parse
 from tests.support.releases import publish_draft
 from triage.models import Question, Rule
+from triage.questionnaire import Questionnaire
 from triage.views import SESSION_KEY
 
 
@@ -20,11 +22,31 @@ def test_a_question_page_reuses_the_questionnaire_this_process_built(
 ):
     client.get(FIRST_PAGE)
 
-    # The session, nothing of the questionnaire's pages, questions or rules.
-    with django_assert_num_queries(1):
+    # The session and the published release's number, nothing of the questionnaire's pages,
+    # questions or rules.
+    with django_assert_num_queries(2):
         assert client.get(FIRST_PAGE).status_code == 200
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):
         assert client.get(FIRST_PAGE + "?change").status_code == 200
+
+
+def test_a_page_part_way_through_asks_only_for_the_session(client, db, django_assert_num_queries):
+    client.post(FIRST_PAGE, PAGE_1_ALL_NO)  # the journey's release is now in the session
+    client.get(page_url("about-you"))
+
+    with django_assert_num_queries(1):
+        assert client.get(page_url("about-you")).status_code == 200
+
+
+def test_a_release_is_built_once_per_process_whatever_else_changes(client, db, committed):
+    client.get(FIRST_PAGE)
+    kept = Questionnaire.published()
+    article = Article.objects.first()
+    article.title = "Changed"
+    with committed():
+        article.save()  # content, but not the checker's release
+
+    assert Questionnaire.published() is kept
 
 
 def test_a_rule_saved_in_the_admin_applies_to_the_next_person_once_published(db):
@@ -104,8 +126,14 @@ def test_each_page_reads_the_session_once_and_writes_it_once_with_the_answers(cl
         with CaptureQueriesContext(connection) as answered:
             client.post(page_url(slug), {key: NOTHING_OF_NOTE[key] for key in keys})
 
-        assert statements(shown) == ["SELECT django_session"], slug
-        assert statements(answered) == ["SELECT django_session", "UPDATE django_session"], slug
+        # Before the first answer the journey has no release yet: the published one's number.
+        release = ["SELECT triage_checkerrelease"] if page_url(slug) == FIRST_PAGE else []
+        assert statements(shown) == ["SELECT django_session", *release], slug
+        assert statements(answered) == [
+            "SELECT django_session",
+            *release,
+            "UPDATE django_session",
+        ], slug
 
 
 def test_continuing_with_the_same_answers_writes_nothing(client, db):

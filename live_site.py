@@ -1,22 +1,35 @@
 """The site run for real, for the tests and the benchmark that need it: its own database,
 gunicorn on loopback, and a person's browser over HTTP (no JavaScript, cookies kept,
-redirects not followed, forms posted with their CSRF token)."""
+redirects not followed, forms posted with their CSRF token).
 
+It lives outside tests/ so that bench/ can use it without importing the test suite.
+"""
+
+import atexit
+import functools
 import http.cookiejar
+import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
-from tests.support import REPOSITORY
-from tests.support.answers import PAGES
-
+REPOSITORY = Path(__file__).resolve().parent
+QUESTIONNAIRE = REPOSITORY / "triage" / "data" / "questionnaire.json"
+# The questionnaire's pages in order, each with the keys of its questions.
+PAGES = {
+    page["slug"]: [question["key"] for question in page["questions"]]
+    for page in json.loads(QUESTIONNAIRE.read_text())["pages"]
+}
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 URGENCY = re.compile(r'data-urgency="([a-z_]+)"')
 
@@ -119,17 +132,20 @@ def printed_by_fresh_django(code, env):
     return done.stdout.strip()
 
 
-def static_files_ready():
-    manifest = REPOSITORY / "staticfiles" / "staticfiles.json"
-    newest_source = max(
-        p.stat().st_mtime for p in (REPOSITORY / "static").rglob("*") if p.is_file()
-    )
-    return manifest.exists() and manifest.stat().st_mtime >= newest_source
+@functools.cache
+def static_root():
+    """A static files folder of this process's own, collected once and removed at exit:
+    sites run side by side (tests in parallel, a benchmark) never collect into the same
+    folder, nor into the checkout's staticfiles/."""
+    folder = Path(tempfile.mkdtemp(prefix="cramps-static-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def production_env(workdir, database_url, **overrides):
-    """The environment of a server run as in production (DEBUG off, its own file cache),
-    on this database; `overrides` are further environment variables."""
+    """The environment of a server run as in production (DEBUG off, its own file cache, this
+    process's static files folder), on this database; `overrides` are further environment
+    variables."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cramps_site.settings",
@@ -138,6 +154,7 @@ def production_env(workdir, database_url, **overrides):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url,
         "CACHE_DIR": str(workdir / "cache"),
+        "STATIC_ROOT": str(static_root()),
         **overrides,
     }
 
@@ -148,7 +165,7 @@ def prepare_site(env):
     manage(env, "migrate", "--noinput")
     manage(env, "load_content", "--verbosity", "0")
     manage(env, "ensure_admin")
-    if not static_files_ready():
+    if not (Path(env["STATIC_ROOT"]) / "staticfiles.json").exists():
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
 
