@@ -23,10 +23,10 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from live_site import (
+from bench.live_site import (
     PAGES as QUESTION_PAGES,
 )
-from live_site import (
+from bench.live_site import (
     REPOSITORY,
     Browser,
     SiteDatabase,

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from live_site import REPOSITORY, prepare_site, production_env
+from bench.live_site import REPOSITORY, prepare_site, production_env
 
 ARTICLE = "/articles/inner-thigh-cramps/?bench=uncached"
 

@@ -6,9 +6,9 @@ import logging
 
 import pytest
 
+from bench.live_site import free_port
 from cramps_site import cache_backend
 from cramps_site.cache_backend import ResilientRedisCache
-from live_site import free_port
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ import time
 import pytest
 import redis
 
-from cramps_site.cache_backend import RETRY_SECONDS
-from live_site import (
+from bench.live_site import (
     Browser,
     SiteDatabase,
     free_port,
@@ -22,6 +21,7 @@ from live_site import (
     production_env,
     start_gunicorn,
 )
+from cramps_site.cache_backend import RETRY_SECONDS
 from tests.support.answers import with_changes
 
 WORKERS = 2

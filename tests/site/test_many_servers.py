@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from live_site import (
+from bench.live_site import (
     Browser,
     SiteDatabase,
     journey,

@@ -14,7 +14,7 @@ from contextlib import ExitStack
 
 import pytest
 
-from live_site import (
+from bench.live_site import (
     Browser,
     SiteDatabase,
     prepare_site,

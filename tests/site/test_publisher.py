@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
+from bench.live_site import printed_by_fresh_django
 from cramps_site.checks import check_publisher
 from education.models import Article
-from live_site import printed_by_fresh_django
 from tests.support import REPOSITORY
 from tests.support.pages import parse
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from live_site import printed_by_fresh_django
+from bench.live_site import printed_by_fresh_django
 from tests.support import REPOSITORY
 from tests.support.admin_forms import PASSWORD
 from tests.support.answers import with_changes

@@ -2,7 +2,7 @@
 
 import json
 
-from live_site import PAGES
+from bench.live_site import PAGES
 from tests.support import REPOSITORY
 
 DATA = REPOSITORY / "triage" / "data"

@@ -2,7 +2,7 @@
 gunicorn on loopback, and a person's browser over HTTP (no JavaScript, cookies kept,
 redirects not followed, forms posted with their CSRF token).
 
-It lives outside tests/ so that bench/ can use it without importing the test suite.
+It lives with the benchmark, which must not import the test suite; the tests use it from here.
 """
 
 import atexit
@@ -23,7 +23,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-REPOSITORY = Path(__file__).resolve().parent
+REPOSITORY = Path(__file__).resolve().parent.parent
 QUESTIONNAIRE = REPOSITORY / "triage" / "data" / "questionnaire.json"
 # The questionnaire's pages in order, each with the keys of its questions.
 PAGES = {
