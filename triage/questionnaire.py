@@ -6,6 +6,8 @@ as soon as an emergency rule fires, no more pages are asked: nothing may delay t
 
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from common.content_generation import content_change_pending, current_generation
 from triage import data_files, snapshot_rows
 from triage.advice_drawings import drawing_places
@@ -29,9 +31,11 @@ class Progress:
 
 
 class Questionnaire:
-    """One release of the checker, built for readers: its pages, questions, rules and texts."""
+    """One release of the checker, built for readers in one language (the address's): its
+    pages, questions, rules and texts."""
 
-    # {release number: (content generation, the questionnaire built under it)} in this process
+    # {(release number, language): (content generation, the questionnaire built under it)}
+    # in this process
     _kept = {}
 
     @classmethod
@@ -50,11 +54,12 @@ class Questionnaire:
 
     @classmethod
     def _kept_copy(cls, number):
-        """The questionnaire of this release kept under the current generation, if any."""
+        """The questionnaire of this release, in the active language, kept under the current
+        generation, if any."""
         if content_change_pending():
             return None
         generation = current_generation()
-        kept_generation, kept = cls._kept.get(number, (None, None))
+        kept_generation, kept = cls._kept.get(_place(number), (None, None))
         return kept if generation is not None and generation == kept_generation else None
 
     @classmethod
@@ -71,20 +76,31 @@ class Questionnaire:
         built = cls(release)
         generation = None if content_change_pending() else current_generation()
         if generation is not None:
-            cls._kept[release.number] = (generation, built)
+            cls._kept[_place(release.number)] = (generation, built)
         return built
 
-    def __init__(self, release):
+    def __init__(self, release, language=None):
         self.release = release
-        snapshot = release.snapshot
+        self.language = language or translation.get_language()
+        snapshot, language = release.snapshot, self.language
         self.unanswered_forms = {}  # page slug -> its questions drawn with no answers
         # The engine walks pages of questions; a page with none is not asked.
-        self.pages = [page for page in snapshot_rows.pages(snapshot) if page.questions.all()]
+        self.pages = [
+            page for page in snapshot_rows.pages(snapshot, language) if page.questions.all()
+        ]
         self.rulebook = data_files.rulebook_from(snapshot)
         # The words a result page shows beside what the result itself stored.
-        self.levels = {level.key: level for level in snapshot_rows.levels(snapshot)}
-        self.advice_steps = {step.key: step for step in snapshot_rows.advice_steps(snapshot)}
-        self.factors = {factor.key: factor for factor in snapshot_rows.factors(snapshot)}
+        self.levels = {level.key: level for level in snapshot_rows.levels(snapshot, language)}
+        steps = snapshot_rows.advice_steps(snapshot, language)
+        self.advice_steps = {step.key: step for step in steps}
+        factors = snapshot_rows.factors(snapshot, language)
+        self.factors = {factor.key: factor for factor in factors}
+        self.reasons, self.actions = snapshot_rows.rule_words(snapshot, language)
+        # {page number: {language: its slug}}, for the link to the page in the other language
+        self.page_slugs = {
+            data["number"]: {"en": data["slug"], "es": data.get("slug_es") or data["slug"]}
+            for data in snapshot["questionnaire.json"]["pages"]
+        }
         # {advice step key: the published article section that draws it}
         self.drawing_places = drawing_places()
 
@@ -127,6 +143,10 @@ class Questionnaire:
         walk = self.rulebook.walk(self.valid_answers(answers))
         next_page = None if walk.next_page is None else self.pages[walk.next_page]
         return Progress(walk.answers, next_page=next_page, stopped_early=walk.stopped_early)
+
+
+def _place(number):
+    return number, translation.get_language()
 
 
 # (content generation, the published release without its snapshot) in this process: every

@@ -63,7 +63,7 @@ class CheckerWords:
             return 0
         if set(case.forbidden_advice) & set(outcome.advice):
             return 1
-        return 1 if _card_problems(case, engine.card_text(self.rulebook, outcome)) else 3
+        return 1 if _card_problems(case, self.rulebook, outcome) else 3
 
     def account(self, failure):
         """One safety case and what would go wrong with it."""
@@ -111,17 +111,23 @@ class CheckerWords:
         shown = [key for key in case.forbidden_advice if key in outcome.advice]
         if shown:
             wrong.append(f"it would show advice it must never get: {_named(shown, self.advice)}")
-        return wrong + _card_problems(case, engine.card_text(self.rulebook, outcome))
+        return wrong + _card_problems(case, self.rulebook, outcome)
 
 
-def _card_problems(case, card):
-    """Words the care card must not say, or must say (where to go, for example)."""
-    said, unsaid = engine.card_words_amiss(case, card)
+def _card_problems(case, rulebook, outcome):
+    """Words the care card must not say, or must say (where to go, for example), on the
+    English card and on the Spanish one."""
     problems = []
-    if said:
-        problems.append(f"its care card would say {_quoted(said)}, which it must not")
-    if unsaid:
-        problems.append(f"its care card would no longer say {_quoted(unsaid)}")
+    cards = [
+        ("its care card", engine.card_text(rulebook, outcome), "en"),
+        ("its Spanish care card", engine.card_text_es(rulebook, outcome), "es"),
+    ]
+    for name, card, language in cards:
+        said, unsaid = engine.card_words_amiss(case, card, language)
+        if said:
+            problems.append(f"{name} would say {_quoted(said)}, which it must not")
+        if unsaid:
+            problems.append(f"{name} would no longer say {_quoted(unsaid)}")
     return problems
 
 
