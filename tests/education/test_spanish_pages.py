@@ -2,19 +2,15 @@
 hreflang links both ways, and no Spanish page shows an interface string in English."""
 
 import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.conf import settings
 
 from education.models import Article, Language, SitePage
 from education.shipped_content import load_red_flags
+from tests.support.spanish import LOCALE_PO, MSGID, english_interface_strings, visible_text
 
 pytestmark = pytest.mark.django_db
-
-LOCALE_PO = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
-MSGID = re.compile(r'^msgid "(.+)"$', re.MULTILINE)
 
 
 def english_pages():
@@ -63,26 +59,6 @@ def spanish_pages():
     ]
 
 
-def english_interface_strings():
-    """The catalog's English strings that a Spanish translation changes (not names such as
-    "No", which read the same), without their placeholders."""
-    text = LOCALE_PO.read_text(encoding="utf-8")
-    strings = []
-    for entry in text.split("\n\n")[1:]:
-        msgid = MSGID.search(entry)
-        msgstr = re.search(r'^msgstr(?:\[0\])? "(.*)"$', entry, re.MULTILINE)
-        if msgid and msgstr and msgid.group(1) != msgstr.group(1):
-            strings.append(re.split(r"%\(\w+\)s", msgid.group(1).replace('\\"', '"'))[0])
-    return [string for string in strings if len(string) > 6]
-
-
-def visible_text(html):
-    soup = BeautifulSoup(html, "html.parser")
-    for hidden in soup(["script", "style"]):
-        hidden.decompose()
-    return " ".join(soup.get_text(" ").split())
-
-
 def test_no_spanish_page_shows_an_english_interface_string(client):
     strings = english_interface_strings()
     assert len(strings) > 50
@@ -125,14 +101,15 @@ def test_spanish_dates_read_in_spanish(client):
     )
 
 
-def test_spanish_pages_link_to_the_english_checker_saying_it_is_in_english(client):
+def test_spanish_pages_link_to_the_spanish_checker_in_spanish(client):
     soup = BeautifulSoup(client.get("/es/").content, "html.parser")
-    checker_links = soup.select('a[href="/triage/"]')
-    assert checker_links
+    assert not soup.select('a[href="/triage/"]')
+    checker_links = soup.select('a[href="/es/evaluador/"]')
+    assert len(checker_links) >= 2  # the header, the checker box and the footer
     for link in checker_links:
-        assert link["hreflang"] == "en"
-        assert "(en inglés)" in link.get_text()
-    assert "el evaluador de síntomas está solo en inglés" in visible_text(str(soup))
+        assert not link.get("hreflang")
+        assert link.get_text(strip=True) == "Evaluador de síntomas"
+    assert "inglés" not in visible_text(str(soup))
 
 
 def test_an_unsigned_spanish_article_says_so_in_spanish(client):

@@ -16,6 +16,9 @@ PAGES = {
     for page in read_questionnaire()["pages"]
 }
 
+# {English page slug: its Spanish slug}
+SPANISH_SLUGS = {page["slug"]: page["slug_es"] for page in read_questionnaire()["pages"]}
+
 PAGE_1_ALL_NO = dict.fromkeys(PAGES["serious-symptoms"], "no")
 
 # A complete answer set on which no rule fires.
