@@ -30,7 +30,7 @@ def rule_changes(old, new):
 SPANISH = " (Spanish)"
 
 
-def _texts(snapshot):
+def reader_texts(snapshot):
     """{where it is shown: the text} for every text a reader sees, in English and, marked
     "(Spanish)", in Spanish: one release and one review cover both languages."""
     texts = {}
@@ -66,7 +66,7 @@ def _both(texts, place, data, fields):
 
 
 def text_changes(old, new):
-    before, after = _texts(old), _texts(new)
+    before, after = reader_texts(old), reader_texts(new)
     places = [*before, *(place for place in after if place not in before)]
     return [
         {"where": place, "diff": word_diff(before.get(place, ""), after.get(place, ""))}

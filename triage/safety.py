@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 
 from editorial.revisions import EditorialAdmin
-from triage import engine
+from triage import engine, spanish_texts
 from triage.admin_forms import refused_form
 from triage.models import AdviceStep, Factor, Level, Page, Question, SafetyCase, load_rulebook
 
@@ -35,6 +35,21 @@ class SafetyGateRefusal(Exception):
             named.append(f"And {more} more safety case{'s' if more > 1 else ''}.")
         self.messages = [NOT_SAVED, *named, WHAT_NEXT]
         super().__init__(" ".join(self.messages))
+
+
+class SpanishTextRefusal(SafetyGateRefusal):
+    """A change that leaves a text without its Spanish, or with other placeholders."""
+
+    def __init__(self, problems):
+        self.failures = []
+        self.messages = spanish_texts.refusal_text(problems, "This change was not saved")
+        Exception.__init__(self, " ".join(self.messages))
+
+
+def check_spanish_texts(rows):
+    problems = [problem for row in rows for problem in spanish_texts.row_problems(row)]
+    if problems:
+        raise SpanishTextRefusal(problems)
 
 
 class CheckerWords:
@@ -174,6 +189,13 @@ class SafetyGatedAdmin(EditorialAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         check_safety_cases()
+        kept = [
+            inline.instance
+            for formset in formsets
+            for inline in formset.forms
+            if inline.instance.pk and inline not in formset.deleted_forms
+        ]
+        check_spanish_texts([form.instance, *kept])
 
     def _gated(self, view, request, *args):
         # Caught outside VersionAdmin's revision block, so the refused change leaves no
