@@ -9,6 +9,7 @@ the release's English words are still the shipped ones: Spanish written for othe
 words would not say the same thing. A row with Spanish of its own is never touched.
 """
 
+import reversion
 from django.db import transaction
 
 from triage import data_files
@@ -87,7 +88,9 @@ def add_shipped_spanish(**kwargs):
     from django.apps import apps
 
     shipped = data_files.shipped_snapshot()
-    with transaction.atomic():
+    # A revision of its own, so restoring a row's history never takes its Spanish away.
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment("Spanish texts added from the shipped data files.")
         _fill_rows(apps, shipped)
         _fill_first_release(apps, shipped)
 
