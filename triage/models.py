@@ -294,6 +294,7 @@ class Rule(models.Model):
     reason = models.CharField(
         max_length=300, help_text="Why we say this, shown on the result when the rule fires."
     )
+    reason_es = models.CharField(max_length=300, blank=True, help_text="The reason in Spanish.")
     action = models.TextField(
         blank=True,
         help_text="Where to go instead of the level's usual place, for example labor and "
@@ -301,7 +302,6 @@ class Rule(models.Model):
         "heading and the other lines replace the level's advice. {EMERGENCY_NUMBER} becomes "
         "the number.",
     )
-    reason_es = models.CharField(max_length=300, blank=True, help_text="The reason in Spanish.")
     action_es = models.TextField(
         blank=True, help_text="The action in Spanish, line by line as the English one."
     )

@@ -96,6 +96,8 @@ class Questionnaire:
         factors = snapshot_rows.factors(snapshot, language)
         self.factors = {factor.key: factor for factor in factors}
         self.reasons, self.actions = snapshot_rows.rule_words(snapshot, language)
+        # A release from before the checker was in Spanish has no Spanish texts at all.
+        self.has_spanish = any("headline_es" in level for level in snapshot["levels.json"])
         # {page number: {language: its slug}}, for the link to the page in the other language
         self.page_slugs = {
             data["number"]: {"en": data["slug"], "es": data.get("slug_es") or data["slug"]}

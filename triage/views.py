@@ -62,19 +62,33 @@ def journey_questionnaire(request):
 def start(request):
     # Starting is not going Back: the last result's answers stay forgotten from here on.
     request.session.pop(LAST_RESULT_KEY, None)
-    pages = Questionnaire.published().pages
+    questionnaire = Questionnaire.published()
+    address = lambda: reverse("triage:start")  # noqa: E731
+    english = _in_english_instead(questionnaire, address)
+    if english is not None:
+        return english
+    pages = questionnaire.pages
     context = {
         "first_page": pages[0] if pages else None,
-        "alternates": alternates(lambda: reverse("triage:start")),
+        "alternates": alternates(questionnaire, address),
     }
     return render(request, "triage/start.html", context)
 
 
-def alternates(address):
-    """The page in both languages (docs/languages.md): `address()` is asked for the page's
-    address under each language in turn."""
+def _in_english_instead(questionnaire, address):
+    """A Spanish page of a release without Spanish texts (one from before the checker was in
+    Spanish) is the English page: readers never get half of each language."""
+    if questionnaire.language == ENGLISH or questionnaire.has_spanish:
+        return None
+    with translation.override(ENGLISH):
+        return redirect(address())
+
+
+def alternates(questionnaire, address):
+    """The page in each language its release has (docs/languages.md): `address()` is asked
+    for the page's address under each language in turn."""
     found = []
-    for language in (ENGLISH, SPANISH):
+    for language in (ENGLISH, SPANISH) if questionnaire.has_spanish else (ENGLISH,):
         with translation.override(language):
             found.append(Alternate(language, absolute_url(address())))
     return found
@@ -83,7 +97,8 @@ def alternates(address):
 def _page_alternates(questionnaire, page):
     slugs = questionnaire.page_slugs.get(page.number, {})
     return alternates(
-        lambda: reverse("triage:page", args=[slugs.get(translation.get_language(), page.slug)])
+        questionnaire,
+        lambda: reverse("triage:page", args=[slugs.get(translation.get_language(), page.slug)]),
     )
 
 
@@ -93,6 +108,12 @@ def question_page(request, slug):
     page = questionnaire.page(slug)
     if page is None:
         raise Http404("No such question page.")
+    english_slug = questionnaire.page_slugs[page.number]["en"]
+    english = _in_english_instead(
+        questionnaire, lambda: reverse("triage:page", args=[english_slug])
+    )
+    if english is not None:
+        return english
     last_result = answers_back_from_result(request) if request.method == "GET" else None
     answers = answers_so_far(request)
     progress = questionnaire.progress(answers)
@@ -163,6 +184,9 @@ def _finish(request, questionnaire, progress):
 @require_http_methods(["GET", "POST"])
 def check_answers(request):
     questionnaire = journey_questionnaire(request)
+    english = _in_english_instead(questionnaire, lambda: reverse("triage:check_answers"))
+    if english is not None:
+        return english
     last_result = answers_back_from_result(request) if request.method == "GET" else None
     progress = questionnaire.progress(answers_so_far(request))
     if not progress.complete:
@@ -177,7 +201,7 @@ def check_answers(request):
     context = {
         "summary": summary,
         "last_result": last_result,
-        "alternates": alternates(lambda: reverse("triage:check_answers")),
+        "alternates": alternates(questionnaire, lambda: reverse("triage:check_answers")),
     }
     return render(request, "triage/check_answers.html", context)
 
@@ -218,6 +242,9 @@ def result(request, token):
         questionnaire = Questionnaire.published()
     else:
         questionnaire = Questionnaire.of_release(result.release)
+    if questionnaire.language != ENGLISH and not questionnaire.has_spanish:
+        # Made with a release that has no Spanish texts: it is shown in English.
+        return redirect(result.url_in(ENGLISH))
     level = questionnaire.levels.get(result.level)
     if level is None:
         raise Http404("This result's level no longer exists.")
@@ -242,13 +269,23 @@ def result(request, token):
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
         "older_rules": result.release is None,
+        **_result_languages(result, questionnaire),
+    }
+    return render(request, "triage/result.html", context)
+
+
+def _result_languages(result, questionnaire):
+    """The result's hreflang links and the link to it in the other language, where its
+    release has the other language's texts."""
+    if not questionnaire.has_spanish:
+        return {"alternates": [Alternate(ENGLISH, absolute_url(result.url_in(ENGLISH)))]}
+    return {
         "alternates": [
             Alternate(language, absolute_url(result.url_in(language)))
             for language in (ENGLISH, SPANISH)
         ],
         "other_language_url": result.url_in(other_language(questionnaire.language)),
     }
-    return render(request, "triage/result.html", context)
 
 
 def _shown(fired_rules, questionnaire):

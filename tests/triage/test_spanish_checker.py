@@ -11,7 +11,8 @@ from tests.support.answers import DATA, NOTHING_OF_NOTE, shipped_cases
 from tests.support.flows import SPANISH_START, confirm, walk_pages
 from tests.support.pages import parse
 from tests.support.spanish import english_interface_strings, visible_text
-from triage.models import Result
+from triage import releases
+from triage.models import CheckerRelease, Result
 
 pytestmark = pytest.mark.django_db
 
@@ -187,3 +188,49 @@ def test_results_made_before_the_spanish_checker_are_english():
     result = latest_result()
     assert result.language == "en"
     assert result.get_absolute_url() == f"/triage/result/{result.token}/"
+
+
+def without_spanish(value):
+    """A snapshot as releases were before the checker was in Spanish."""
+    if isinstance(value, dict):
+        return {k: without_spanish(v) for k, v in value.items() if not k.endswith("_es")}
+    if isinstance(value, list):
+        if len(value) == 3 and all(isinstance(each, str) for each in value):
+            return value[:2]  # an answer: [value, label, Spanish label]
+        return [without_spanish(each) for each in value]
+    return value
+
+
+def test_a_release_without_spanish_texts_still_loads_and_shows_in_english(client):
+    published = CheckerRelease.objects.get(status=CheckerRelease.Status.PUBLISHED)
+    older = without_spanish(published.snapshot)
+    assert "title_es" not in json.dumps(older)
+    release = CheckerRelease(status=CheckerRelease.Status.IN_REVIEW, snapshot=older)
+    releases._publish(release, releases.case_results(older))
+
+    english, _ = confirm(*walk_pages(client, NOTHING_OF_NOTE))
+    assert "You can probably look after this yourself" in parse(english).h1.get_text()
+    assert parse(english).select_one(".result-language") is None
+    result = latest_result()
+    spanish_address = result.url_in("es")
+    assert client.get(spanish_address).url == result.url_in("en")
+    assert client.get(SPANISH_START).url == "/triage/"
+    assert client.get(f"{SPANISH_START}serious-symptoms/").url == "/triage/serious-symptoms/"
+    assert set(alternates(client.get("/triage/"))) == {"en", "x-default"}
+
+
+def test_spanish_pages_take_no_more_queries_than_the_english_ones(
+    client, django_assert_num_queries
+):
+    confirm(*walk_pages(client, NOTHING_OF_NOTE, "es"))
+    result = latest_result()
+    client.get(f"{SPANISH_START}sintomas-graves/")
+    client.get(result.url_in("en"))
+
+    # The session (and the result): each language's questionnaire is kept in this process.
+    with django_assert_num_queries(1):
+        assert client.get(f"{SPANISH_START}sintomas-graves/").status_code == 200
+    with django_assert_num_queries(2):
+        assert client.get(result.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(2):
+        assert client.get(result.url_in("en")).status_code == 200
