@@ -130,3 +130,16 @@ def test_the_review_screen_shows_the_spanish_change(reviewer, second_reviewer, c
     page = client.get(f"/admin/triage/checkerrelease/{submitted.pk}/review/")
     assert page.status_code == 200
     assert "Rule S9: reason (Spanish)" in page.content.decode()
+
+
+def test_an_editor_may_reword_the_spanish_but_not_a_rules_spanish_action(editor_client):
+    question = Question.objects.get(key="fever")
+    response = post_change(editor_client, question, text_es="¿Tiene fiebre?")
+    assert response.status_code == 302, refusal(response)
+    assert Question.objects.get(key="fever").text_es == "¿Tiene fiebre?"
+
+    u12 = Rule.objects.get(code="U12")
+    data = form_data(editor_client.get(url_of(u12)))
+    assert "action_es" not in data and "reason_es" in data
+    response = editor_client.post(url_of(u12), {**data, "action_es": "Otra cosa."})
+    assert Rule.objects.get(code="U12").action_es == u12.action_es
