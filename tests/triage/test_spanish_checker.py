@@ -191,12 +191,15 @@ def test_results_made_before_the_spanish_checker_are_english():
 
 
 def without_spanish(value):
-    """A snapshot as releases were before the checker was in Spanish."""
+    """A snapshot as releases were before the checker was in Spanish: no "_es" texts, and
+    answers as [value, label]."""
     if isinstance(value, dict):
-        return {k: without_spanish(v) for k, v in value.items() if not k.endswith("_es")}
+        return {
+            k: [choice[:2] for choice in v] if k == "choices" else without_spanish(v)
+            for k, v in value.items()
+            if not k.endswith("_es")
+        }
     if isinstance(value, list):
-        if len(value) == 3 and all(isinstance(each, str) for each in value):
-            return value[:2]  # an answer: [value, label, Spanish label]
         return [without_spanish(each) for each in value]
     return value
 
