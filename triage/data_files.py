@@ -1,7 +1,8 @@
 """The questionnaire's data files (triage/data/*.json) and how they become rows.
 
 The files are the reviewed source of version 3 of the rules (docs/clinical-safety.md): pages
-with their questions and choices, levels, factors, advice steps, rules, and the safety cases.
+with their questions and choices, levels, factors, advice steps, rules, and the safety cases,
+each text with its Spanish beside it (docs/languages.md, "The checker in Spanish").
 triage/data/version_2/ keeps version 2 as it was shipped, for the migrations that load it and
 the one that goes back to it. A data migration loads them with the historical models it is
 given, so it keeps working as the models grow.
