@@ -576,9 +576,6 @@ class Result(models.Model):
         main = [rule for rule in self.fired_rules if rule["level"] == self.level]
         return main, [rule for rule in self.fired_rules if rule["level"] != self.level]
 
-    def action_lines(self):
-        return advice_lines(with_emergency_number(self.action))
-
 
 def load_rulebook():
     """The rules as they stand in the rows (the open draft), ready for the engine."""

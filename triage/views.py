@@ -63,16 +63,19 @@ def start(request):
     # Starting is not going Back: the last result's answers stay forgotten from here on.
     request.session.pop(LAST_RESULT_KEY, None)
     questionnaire = Questionnaire.published()
-    address = lambda: reverse("triage:start")  # noqa: E731
-    english = _in_english_instead(questionnaire, address)
+    english = _in_english_instead(questionnaire, _start_address)
     if english is not None:
         return english
     pages = questionnaire.pages
     context = {
         "first_page": pages[0] if pages else None,
-        "alternates": alternates(questionnaire, address),
+        "alternates": alternates(questionnaire, _start_address),
     }
     return render(request, "triage/start.html", context)
+
+
+def _start_address():
+    return reverse("triage:start")
 
 
 def _in_english_instead(questionnaire, address):
