@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from cramps_site import views
 from education.sitemaps import SITEMAPS
@@ -12,11 +13,15 @@ admin.site.site_header = "Inner thigh cramps: editorial"
 admin.site.site_title = "Inner thigh cramps editorial"
 admin.site.index_title = "Pages, symptom checker and clinical review"
 
-# The reading pages in each language: English at today's addresses, Spanish under /es/
-# (docs/languages.md). The checker, the admin and the machines' addresses have one address.
-urlpatterns = i18n_patterns(path("", include("education.urls")), prefix_default_language=False)
+# The reading pages and the checker in each language: English at today's addresses, Spanish
+# under /es/ with Spanish address words (docs/languages.md). The admin and the machines'
+# addresses have one address.
+urlpatterns = i18n_patterns(
+    path("", include("education.urls")),
+    path(_("triage/"), include("triage.urls")),
+    prefix_default_language=False,
+)
 urlpatterns += [
-    path("triage/", include("triage.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

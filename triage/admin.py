@@ -44,7 +44,7 @@ class PageAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     may stop early; its slug is its address. Both are logic; the words are not."""
 
     list_display = ["number", "title", "slug"]
-    logic_fields = ["number", "slug"]
+    logic_fields = ["number", "slug", "slug_es"]
 
 
 class ConditionInline(LogicPermissionInlineMixin, admin.TabularInline):
@@ -64,7 +64,8 @@ class ConditionInline(LogicPermissionInlineMixin, admin.TabularInline):
 class RuleAdmin(LogicPermissionAdminMixin, SafetyGatedAdmin):
     list_display = ["code", "level", "factor", "conditions_summary", "reason"]
     # The card's action says where to go (labor and delivery, an emergency room): logic.
-    logic_fields = ["code", "level", "factor", "action", "action_priority", "order"]
+    # The care card's action, in either language, is checked by the safety cases.
+    logic_fields = ["code", "level", "factor", "action", "action_es", "action_priority", "order"]
     list_filter = ["level", "factor"]
     list_select_related = ["level", "factor"]
     search_fields = ["code", "reason"]

@@ -48,7 +48,9 @@ class SafetyCaseForm(EditorialForm):
             "expected_factors",
             "forbidden_advice",
             "forbidden_card_text",
+            "forbidden_card_text_es",
             "required_card_text",
+            "required_card_text_es",
         ]
 
     def clean_answers(self):
@@ -71,6 +73,12 @@ class SafetyCaseForm(EditorialForm):
     def clean_required_card_text(self):
         return _list_of_text(self.cleaned_data["required_card_text"])
 
+    def clean_forbidden_card_text_es(self):
+        return _list_of_text(self.cleaned_data["forbidden_card_text_es"])
+
+    def clean_required_card_text_es(self):
+        return _list_of_text(self.cleaned_data["required_card_text_es"])
+
     def clean_expected_factors(self):
         factors = self.cleaned_data["expected_factors"]
         return None if factors is None else _list_of_text(factors)
@@ -88,6 +96,8 @@ class SafetyCaseForm(EditorialForm):
             forbidden_advice=cleaned.get("forbidden_advice") or [],
             forbidden_card_text=cleaned.get("forbidden_card_text") or [],
             required_card_text=cleaned.get("required_card_text") or [],
+            forbidden_card_text_es=cleaned.get("forbidden_card_text_es") or [],
+            required_card_text_es=cleaned.get("required_card_text_es") or [],
         ).as_engine_case()
         result = engine.check_case(load_rulebook(), case)
         if not result.passed:

@@ -1,7 +1,8 @@
 """The questionnaire's data files (triage/data/*.json) and how they become rows.
 
 The files are the reviewed source of version 3 of the rules (docs/clinical-safety.md): pages
-with their questions and choices, levels, factors, advice steps, rules, and the safety cases.
+with their questions and choices, levels, factors, advice steps, rules, and the safety cases,
+each text with its Spanish beside it (docs/languages.md, "The checker in Spanish").
 `manage.py load_content` loads them once, into a database with no release yet
 (`load_checker`).
 """
@@ -18,8 +19,24 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 SAFETY_CASE_FILES = ["spec_examples.json", "safety_cases.json"]
 # Safety case fields: words the care card must not say, or must say.
 CARD_TEXT_FIELDS = ("forbidden_card_text", "required_card_text")
-YES_NO = [["yes", "Yes"], ["no", "No"]]
-# The models that hold the checker, which the data files fill and a snapshot reads.
+CARD_TEXT_FIELDS_ES = ("forbidden_card_text_es", "required_card_text_es")
+# A yes-or-no question's answers, [value, English label, Spanish label], when its data does
+# not list them. Older snapshots list [value, label] pairs: their Spanish label is empty.
+YES_NO = [["yes", "Yes", "Sí"], ["no", "No", "No"]]
+# The Spanish companion of each text a reader sees (docs/languages.md, "The checker"): the
+# data files hold "title_es" next to "title", and the rows a field of that name.
+SPANISH_FIELDS = {
+    "Page": ("slug_es", "title_es", "hint_es"),
+    "Question": ("text_es", "hint_es", "error_message_es"),
+    "Choice": ("label_es",),
+    "Level": ("headline_es", "advice_es"),
+    "Factor": ("title_es", "advice_es", "urgent_text_es"),
+    "AdviceStep": ("text_es",),
+    "Rule": ("reason_es", "action_es"),
+    "SafetyCase": ("forbidden_card_text_es", "required_card_text_es"),
+}
+# The models that hold the checker, which the data files fill and a snapshot reads;
+# children first: rules and cases protect the levels, questions and factors they use.
 MODELS = ["SafetyCase", "Condition", "Rule", "AdviceStep", "Choice", "Question", "Page"]
 MODELS += ["Factor", "Level"]
 
@@ -31,6 +48,17 @@ def read(name, data_dir=DATA_DIR):
 
 class CaseFileError(ValueError):
     """A safety case file that is not in the format of triage/data/spec_examples.json."""
+
+
+def choice_rows(question):
+    """A question's answers as [value, label, Spanish label], whichever form its data has."""
+    return [[*choice, ""][:3] for choice in question.get("choices", YES_NO)]
+
+
+def spanish_of(model, data):
+    """The Spanish texts that data holds for this model's rows (a snapshot of a release from
+    before the checker was in Spanish holds none)."""
+    return {name: data[name] for name in SPANISH_FIELDS[model.__name__] if name in data}
 
 
 def cases_from(data):
@@ -49,10 +77,13 @@ def _case_from(item, number):
     if missing:
         raise CaseFileError(f"case {number} has no {', '.join(missing)}")
     unknown = set(item) - {"name", "answers", "expected_urgency", "expected_factors"}
-    unknown -= {"forbidden_advice", *CARD_TEXT_FIELDS}
+    unknown -= {"forbidden_advice", *CARD_TEXT_FIELDS, *CARD_TEXT_FIELDS_ES}
     if unknown:
         raise CaseFileError(f"case {number} has unknown fields: {', '.join(sorted(unknown))}")
-    lists = {key: item.get(key, []) for key in ("forbidden_advice", *CARD_TEXT_FIELDS)}
+    lists = {
+        key: item.get(key, [])
+        for key in ("forbidden_advice", *CARD_TEXT_FIELDS, *CARD_TEXT_FIELDS_ES)
+    }
     factors = item.get("expected_factors")
     for name, value in [("expected_factors", factors), *lists.items()]:
         if value is not None and not isinstance(value, list):
@@ -75,11 +106,18 @@ def load_questionnaire(apps, data_dir=DATA_DIR):
     model = {name: apps.get_model("triage", name) for name in MODELS}
     questions = _load_pages(model, data_dir)
     levels = {
-        row["key"]: model["Level"].objects.create(**row) for row in read("levels.json", data_dir)
+        row["key"]: model["Level"].objects.create(
+            **_fields_of(row, "key", "rank", "care_card", "headline", "advice"),
+            **spanish_of(model["Level"], row),
+        )
+        for row in read("levels.json", data_dir)
     }
     factors = _load_factors(model, apps.get_model("education", "Article"), data_dir)
     for order, step in enumerate(read("advice_steps.json", data_dir)):
-        model["AdviceStep"].objects.create(order=order, **step)
+        english = _fields_of(step, "key", "section", "text", "levels", "not_with", "only_with")
+        model["AdviceStep"].objects.create(
+            order=order, **english, **spanish_of(model["AdviceStep"], step)
+        )
     for order, rule in enumerate(read("rules.json", data_dir)):
         _load_rule(model, order, rule, levels, factors, questions)
     model["SafetyCase"].objects.bulk_create(
@@ -90,26 +128,42 @@ def load_questionnaire(apps, data_dir=DATA_DIR):
             expected_factors=None if case.expected_factors is None else list(case.expected_factors),
             forbidden_advice=list(case.forbidden_advice),
             **{key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS},
+            **spanish_of(model["SafetyCase"], _card_words_es(case)),
         )
         for case in shipped_cases(data_dir)
     )
+
+
+def _fields_of(data, *names):
+    return {name: data[name] for name in names if name in data}
+
+
+def _card_words_es(case):
+    return {key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS_ES if getattr(case, key)}
 
 
 def _load_pages(model, data_dir):
     questions = {}
     for page_data in read("questionnaire.json", data_dir)["pages"]:
         fields = {key: page_data[key] for key in ("number", "slug", "title", "hint")}
-        page = model["Page"].objects.create(**fields)
+        page = model["Page"].objects.create(**fields, **spanish_of(model["Page"], page_data))
         for order, data in enumerate(page_data["questions"]):
             question = model["Question"].objects.create(
                 page=page,
                 order=order,
                 **{key: data[key] for key in ("key", "kind", "text", "hint", "error_message")},
                 checks=data.get("checks", []),
+                **spanish_of(model["Question"], data),
             )
             model["Choice"].objects.bulk_create(
-                model["Choice"](question=question, value=value, label=label, order=n)
-                for n, (value, label) in enumerate(data.get("choices", YES_NO))
+                model["Choice"](
+                    question=question,
+                    value=value,
+                    label=label,
+                    order=n,
+                    **spanish_of(model["Choice"], {"label_es": label_es}),
+                )
+                for n, (value, label, label_es) in enumerate(choice_rows(data))
             )
             questions[question.key] = question
     return questions
@@ -126,6 +180,7 @@ def _load_factors(model, Article, data_dir):
             article=article,
             section=section,
             **{key: data[key] for key in ("key", "title", "advice", "urgent_text", "hidden_by")},
+            **spanish_of(model["Factor"], data),
         )
     return factors
 
@@ -163,6 +218,7 @@ def _load_rule(model, order, data, levels, factors, questions):
         order=order,
         # Only a rule that sends people somewhere has an action (the place to go).
         **{key: data[key] for key in ("action", "action_priority") if key in data},
+        **spanish_of(model["Rule"], data),
     )
     model["Condition"].objects.bulk_create(
         model["Condition"](
@@ -239,12 +295,12 @@ def snapshot_of(apps):
     return {
         "questionnaire.json": {"pages": [_page_data(page) for page in _pages(model)]},
         "levels.json": [
-            _fields(level, "key", "rank", "care_card", "headline", "advice")
+            _fields(level, "key", "rank", "care_card", "headline", "advice", *_es("Level"))
             for level in model["Level"].objects.order_by("-rank")
         ],
         "factors.json": [
             {
-                **_fields(factor, "key", "title", "advice", "urgent_text"),
+                **_fields(factor, "key", "title", "advice", "urgent_text", *_es("Factor")),
                 "article": factor.article.slug if factor.article else "",
                 "section": factor.section,
                 "hidden_by": factor.hidden_by,
@@ -252,7 +308,7 @@ def snapshot_of(apps):
             for factor in model["Factor"].objects.select_related("article").order_by("order", "key")
         ],
         "advice_steps.json": [
-            _fields(step, "key", "section", "levels", "not_with", "only_with", "text")
+            _fields(step, "key", "section", "levels", "not_with", "only_with", "text", "text_es")
             for step in model["AdviceStep"].objects.order_by("order", "key")
         ],
         "rules.json": [_rule_data(rule) for rule in _rules(model)],
@@ -264,7 +320,12 @@ def snapshot_of(apps):
 
 
 def _fields(row, *names):
+    """The named fields of a row."""
     return {name: getattr(row, name) for name in names}
+
+
+def _es(model_name):
+    return SPANISH_FIELDS[model_name]
 
 
 def _pages(model):
@@ -281,15 +342,20 @@ def _pages(model):
 
 def _page_data(page):
     return {
-        **_fields(page, "number", "slug", "title", "hint"),
+        **_fields(page, "number", "slug", "title", "hint", *_es("Page")),
         "questions": [_question_data(question) for question in page.questions.all()],
     }
 
 
 def _question_data(question):
-    data = _fields(question, "key", "kind", "text", "hint", "error_message")
-    choices = [[choice.value, choice.label] for choice in question.choices.all()]
-    if question.kind != "yes_no" or choices != YES_NO:
+    data = _fields(question, "key", "kind", "text", "hint", "error_message", *_es("Question"))
+    # [value, label, Spanish label]; [value, label] from a model without Spanish fields.
+    width = 3 if any(f.name == "label_es" for f in question.choices.model._meta.fields) else 2
+    choices = [
+        [choice.value, choice.label, getattr(choice, "label_es", "")][:width]
+        for choice in question.choices.all()
+    ]
+    if question.kind != "yes_no" or choices != [each[:width] for each in YES_NO]:
         data["choices"] = choices
     if question.checks:
         data["checks"] = question.checks
@@ -313,9 +379,11 @@ def _rule_data(rule):
         "factor": rule.factor.key if rule.factor else None,
         "when": {c.question.key: c.values for c in rule.conditions.all()},
         "reason": rule.reason,
+        **_fields(rule, "reason_es"),
     }
     if rule.action:
         data.update(action=rule.action, action_priority=rule.action_priority)
+        data.update(_fields(rule, "action_es"))
     return data
 
 
@@ -328,8 +396,8 @@ def _case_data(case):
     if case.expected_factors is not None:
         data["expected_factors"] = case.expected_factors
     data["forbidden_advice"] = case.forbidden_advice
-    for key in CARD_TEXT_FIELDS:
-        if getattr(case, key):
+    for key in (*CARD_TEXT_FIELDS, *CARD_TEXT_FIELDS_ES):
+        if getattr(case, key, None):
             data[key] = getattr(case, key)
     return data
 
@@ -351,6 +419,10 @@ def rulebook_from(snapshot):
     return engine.Rulebook(
         levels={level["key"]: level["rank"] for level in levels},
         cards={level["key"]: f"{level['headline']}\n{level['advice']}" for level in levels},
+        cards_es={
+            level["key"]: f"{level.get('headline_es', '')}\n{level.get('advice_es', '')}"
+            for level in levels
+        },
         rules=tuple(_engine_rule(rule, multiple) for rule in snapshot["rules.json"]),
         questions={q["key"]: _engine_question(q, multiple) for q in questions},
         pages=tuple(
@@ -379,6 +451,7 @@ def _engine_rule(rule, multiple):
         reason=rule["reason"],
         factor=rule["factor"],
         action=rule.get("action", ""),
+        action_es=rule.get("action_es", ""),
         action_priority=rule.get("action_priority", 0),
         conditions=tuple(
             engine.Condition(key, engine.operator_for(multiple[key]), frozenset(values))
@@ -391,7 +464,7 @@ def _engine_question(question, multiple):
     return engine.Question(
         key=question["key"],
         multiple=multiple[question["key"]],
-        values=frozenset(value for value, _ in question.get("choices", YES_NO)),
+        values=frozenset(choice[0] for choice in choice_rows(question)),
         checks=tuple(_answer_check(check, multiple) for check in question.get("checks", [])),
     )
 
@@ -401,7 +474,9 @@ def _answer_check(check, multiple):
         engine.Condition(key, engine.operator_for(multiple.get(key, False)), frozenset(values))
         for key, values in check["when"].items()
     )
-    return engine.AnswerCheck(conditions, frozenset(check["allowed"]), check["message"])
+    return engine.AnswerCheck(
+        conditions, frozenset(check["allowed"]), check["message"], check.get("message_es", "")
+    )
 
 
 def create_first_release(apps):

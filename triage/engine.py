@@ -47,6 +47,7 @@ class Rule:
     factor: str | None = None
     action: str = ""  # where to go instead of the level's usual place (the care card)
     action_priority: int = 0  # the highest wins when several fired rules have an action
+    action_es: str = ""  # the same action in Spanish, for the Spanish care card
 
     def fires(self, answers):
         # A rule with no conditions is incomplete, not a rule that always fires.
@@ -60,6 +61,7 @@ class AnswerCheck:
     conditions: tuple  # Condition: when all hold, the answer must be one of `allowed`
     allowed: frozenset
     message: str
+    message_es: str = ""  # the same message in Spanish
 
     def refuses(self, answer, answers):
         applies = all(condition.holds(answers) for condition in self.conditions)
@@ -151,6 +153,7 @@ class Rulebook:
     factors: tuple = ()  # Factor, in the order the page shows them
     advice_steps: tuple = ()  # AdviceStep, in the order the page shows them
     cards: dict = field(default_factory=dict)  # level key -> its care card's own words
+    cards_es: dict = field(default_factory=dict)  # level key -> the same words in Spanish
 
     @property
     def lowest_level(self):
@@ -235,15 +238,30 @@ def evaluate(rulebook, answers):
 
 def _action(fired, level):
     """The action of the rules that decided the level: the highest priority, then the first."""
+    if _winning_action_rule(fired, level) is None:
+        return ""
+    return _winning_action_rule(fired, level).action
+
+
+def _winning_action_rule(fired, level):
+    """The rule whose action the care card shows, or None (the level's own words)."""
     with_action = [rule for rule in fired if rule.level == level and rule.action]
     if not with_action:
-        return ""
-    return max(with_action, key=lambda rule: rule.action_priority).action
+        return None
+    return max(with_action, key=lambda rule: rule.action_priority)
 
 
 def card_text(rulebook, outcome):
     """The words of the care card: a rule's action in place of the level's own words."""
     return outcome.action or rulebook.cards.get(outcome.level, "")
+
+
+def card_text_es(rulebook, outcome):
+    """The Spanish care card: the Spanish action of the same rule, or the level's words."""
+    winner = _winning_action_rule(outcome.fired, outcome.level)
+    if winner is not None:
+        return winner.action_es
+    return rulebook.cards_es.get(outcome.level, "")
 
 
 def _factors_shown(rulebook, level, present):
@@ -265,6 +283,8 @@ class SafetyCase:
     forbidden_advice: tuple = ()
     forbidden_card_text: tuple = ()  # words the care card must not say, in any case
     required_card_text: tuple = ()  # words the care card must say, in any case
+    forbidden_card_text_es: tuple = ()  # the same, for the Spanish care card
+    required_card_text_es: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -290,7 +310,8 @@ def check_case(rulebook, case):
         return CaseResult(case=case, got_level=None, problems=tuple(problems))
     walk = rulebook.walk(case.answers)
     outcome = evaluate(rulebook, walk.answers)
-    differences = _differences(case, outcome, card_text(rulebook, outcome))
+    cards = (card_text(rulebook, outcome), card_text_es(rulebook, outcome))
+    differences = _differences(case, outcome, cards)
     if walk.next_page is not None:
         # Often a rule change that no longer stops the questions early, so say where.
         missing = [key for key in rulebook.pages[walk.next_page] if key not in case.answers]
@@ -312,7 +333,7 @@ def _case_problems(rulebook, case):
     return problems
 
 
-def _differences(case, outcome, card):
+def _differences(case, outcome, cards):
     differences = []
     if outcome.level != case.expected_level:
         differences.append(f"expected {case.expected_level}, got {outcome.level}")
@@ -325,18 +346,26 @@ def _differences(case, outcome, card):
     shown = [key for key in case.forbidden_advice if key in outcome.advice]
     if shown:
         differences.append(f"shows forbidden advice: {', '.join(shown)}")
-    said, unsaid = card_words_amiss(case, card)
-    if said:
-        differences.append(f"the care card says: {', '.join(said)}")
-    if unsaid:
-        differences.append(f"the care card does not say: {', '.join(unsaid)}")
+    for label, card, language in (
+        ("care card", cards[0], "en"),
+        ("Spanish care card", cards[1], "es"),
+    ):
+        said, unsaid = card_words_amiss(case, card, language)
+        if said:
+            differences.append(f"the {label} says: {', '.join(said)}")
+        if unsaid:
+            differences.append(f"the {label} does not say: {', '.join(unsaid)}")
     return tuple(differences)
 
 
-def card_words_amiss(case, card):
-    """The words the care card says but must not, and those it must say but does not."""
-    said = [words for words in case.forbidden_card_text if words.lower() in card.lower()]
-    unsaid = [words for words in case.required_card_text if words.lower() not in card.lower()]
+def card_words_amiss(case, card, language="en"):
+    """The words the care card in this language says but must not, and those it must say
+    but does not (each language's words are checked on its own card)."""
+    suffix = "" if language == "en" else f"_{language}"
+    forbidden = getattr(case, f"forbidden_card_text{suffix}")
+    required = getattr(case, f"required_card_text{suffix}")
+    said = [words for words in forbidden if words.lower() in card.lower()]
+    unsaid = [words for words in required if words.lower() not in card.lower()]
     return said, unsaid
 
 

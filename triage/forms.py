@@ -6,12 +6,14 @@ request cannot be reflected back into the page.
 
 from django import forms
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from triage.engine import NONE_OF_THESE
 from triage.models import Question, with_emergency_number
 
 NO = "no"
-NONE_WITH_OTHERS = "Select “None of these” on its own, or only the answers that apply"
+NONE_WITH_OTHERS = _("Select “None of these” on its own, or only the answers that apply")
 BOX = {"class": "form-check-input"}
 QUESTIONS_TEMPLATE = "triage/includes/questions.html"
 
@@ -67,8 +69,15 @@ class QuestionPageForm(forms.Form):
             # Answers that only go with certain other answers, as the data files say.
             for check in self.rulebook.questions[question.key].checks:
                 if check.refuses(answer, answers):
-                    self.add_error(question.key, check.message)
+                    self.add_error(question.key, check_message(check))
         return cleaned
+
+
+def check_message(check):
+    """An answer check's message in the page's language (English where it has no other)."""
+    if translation.get_language() == "es" and check.message_es:
+        return check.message_es
+    return check.message
 
 
 def draw_form(form):

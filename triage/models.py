@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from education.models import Article
 from triage import data_files, engine
@@ -33,6 +35,11 @@ class Page(models.Model):
     slug = models.SlugField(unique=True, help_text="The last part of the page's web address.")
     title = models.CharField(max_length=200, help_text="The page's main heading.")
     hint = models.TextField(blank=True, help_text="Optional text under the heading.")
+    slug_es = models.SlugField(
+        blank=True, help_text="The last part of the Spanish page's address (under /es/evaluador/)."
+    )
+    title_es = models.CharField(max_length=200, blank=True, help_text="The heading in Spanish.")
+    hint_es = models.TextField(blank=True, help_text="The text under the heading, in Spanish.")
 
     class Meta:
         ordering = ["number"]
@@ -65,6 +72,11 @@ class Question(models.Model):
     error_message = models.CharField(
         max_length=200, help_text="Shown when the question is not answered."
     )
+    text_es = models.CharField(max_length=300, blank=True, help_text="The question in Spanish.")
+    hint_es = models.CharField(max_length=300, blank=True, help_text="The help, in Spanish.")
+    error_message_es = models.CharField(
+        max_length=200, blank=True, help_text="The message when unanswered, in Spanish."
+    )
     order = models.PositiveSmallIntegerField(default=0, help_text="Order on its page.")
     checks = models.JSONField(
         default=list,
@@ -94,7 +106,8 @@ def _checks_problem(checks, other_questions):
     known = set(other_questions.values_list("key", flat=True))
     for check in checks:
         when, allowed, message = check.get("when"), check.get("allowed"), check.get("message")
-        if set(check) != {"when", "allowed", "message"} or not isinstance(when, dict):
+        fields = set(check) - {"message_es"}  # the message in Spanish, as docs/languages.md
+        if fields != {"when", "allowed", "message"} or not isinstance(when, dict):
             return example
         if not when or not all(isinstance(v, list) and v for v in when.values()):
             return example
@@ -112,6 +125,7 @@ class Choice(models.Model):
         max_length=50, help_text="The value rules and safety cases use. Changing it breaks them."
     )
     label = models.CharField(max_length=300, help_text="The answer as the reader sees it.")
+    label_es = models.CharField(max_length=300, blank=True, help_text="The answer in Spanish.")
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -139,6 +153,8 @@ class Level(models.Model):
         help_text="The action, first on the result. {EMERGENCY_NUMBER} becomes the number.",
     )
     advice = models.TextField(help_text="What to do, under the headline. One idea a line.")
+    headline_es = models.CharField(max_length=200, blank=True, help_text="The headline in Spanish.")
+    advice_es = models.TextField(blank=True, help_text="What to do, in Spanish. One idea a line.")
 
     class Meta:
         ordering = ["-rank"]
@@ -162,6 +178,11 @@ class Factor(models.Model):
     urgent_text = models.TextField(
         help_text="On “get help today” results: only what to tell the doctor or what not to "
         "do, never self-help. One idea a line."
+    )
+    title_es = models.CharField(max_length=200, blank=True, help_text="The title in Spanish.")
+    advice_es = models.TextField(blank=True, help_text="The advice in Spanish. One idea a line.")
+    urgent_text_es = models.TextField(
+        blank=True, help_text="The text on “get help today” results, in Spanish."
     )
     hidden_by = models.JSONField(
         default=list,
@@ -224,13 +245,15 @@ class AdviceStep(models.Model):
     """One piece of relief or prevention advice, shown by the rules in docs/clinical-safety.md."""
 
     class Section(models.TextChoices):
-        RELIEF = "relief", "When a cramp starts"
-        WHILE_YOU_WAIT = "while_you_wait", "While you wait to be seen"
-        PREVENTION = "prevention", "What may help stop cramps coming back"
+        # The headings of the result page's advice, in the page's language.
+        RELIEF = "relief", _("When a cramp starts")
+        WHILE_YOU_WAIT = "while_you_wait", _("While you wait to be seen")
+        PREVENTION = "prevention", _("What may help stop cramps coming back")
 
     key = models.SlugField(max_length=30, unique=True)
     section = models.CharField(max_length=20, choices=Section.choices)
     text = models.TextField(help_text="The step as the reader sees it.")
+    text_es = models.TextField(blank=True, help_text="The step in Spanish.")
     levels = models.JSONField(help_text='The levels whose results show it: ["soon", "self_care"].')
     not_with = models.JSONField(
         default=list, blank=True, help_text='Not shown with any of these factors: ["strain"].'
@@ -272,12 +295,16 @@ class Rule(models.Model):
     reason = models.CharField(
         max_length=300, help_text="Why we say this, shown on the result when the rule fires."
     )
+    reason_es = models.CharField(max_length=300, blank=True, help_text="The reason in Spanish.")
     action = models.TextField(
         blank=True,
         help_text="Where to go instead of the level's usual place, for example labor and "
         "delivery. When set and the rule decides the level, its first line is the care card's "
         "heading and the other lines replace the level's advice. {EMERGENCY_NUMBER} becomes "
         "the number.",
+    )
+    action_es = models.TextField(
+        blank=True, help_text="The action in Spanish, line by line as the English one."
     )
     action_priority = models.PositiveSmallIntegerField(
         default=0, help_text="When several rules with an action fire, the highest priority wins."
@@ -363,6 +390,16 @@ class SafetyCase(models.Model):
         blank=True,
         help_text='Words the care card must say, in any case: ["labor and delivery"].',
     )
+    forbidden_card_text_es = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Words the Spanish care card must not say: ["atención de urgencia"].',
+    )
+    required_card_text_es = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Words the Spanish care card must say: ["sala de emergencias"].',
+    )
 
     class Meta:
         ordering = ["name"]
@@ -372,6 +409,7 @@ class SafetyCase(models.Model):
 
     def clean(self):
         card_fields = ("forbidden_card_text", "required_card_text")
+        card_fields += ("forbidden_card_text_es", "required_card_text_es")
         for field in ("expected_factors", "forbidden_advice", *card_fields):
             keys = getattr(self, field)
             if keys is not None and not (
@@ -390,6 +428,8 @@ class SafetyCase(models.Model):
             forbidden_advice=tuple(self.forbidden_advice or ()),
             forbidden_card_text=tuple(self.forbidden_card_text or ()),
             required_card_text=tuple(self.required_card_text or ()),
+            forbidden_card_text_es=tuple(self.forbidden_card_text_es or ()),
+            required_card_text_es=tuple(self.required_card_text_es or ()),
         )
 
 
@@ -473,9 +513,9 @@ class CheckerRelease(models.Model):
 
 
 class ResultQuerySet(models.QuerySet):
-    def record(self, rulebook, answers, release):
-        """Evaluate the answers and keep what the page shows, with the release and the
-        rules' version."""
+    def record(self, rulebook, answers, release, language="en"):
+        """Evaluate the answers and keep what the page shows, with the release, the rules'
+        version and the language it was asked in (its words are stored in English)."""
         outcome = engine.evaluate(rulebook, answers)
         return self.create(
             answers=answers,
@@ -489,6 +529,7 @@ class ResultQuerySet(models.QuerySet):
             action=outcome.action,
             rules_version=rulebook.version,
             release=release,
+            language=language,
         )
 
     def created_before(self, moment):
@@ -513,6 +554,11 @@ class Result(models.Model):
         CheckerRelease, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # The language of the journey that made it, and of its own address; results from before
+    # the checker was in Spanish are English.
+    language = models.CharField(
+        max_length=5, default="en", choices=[("en", "English"), ("es", "Spanish")]
+    )
 
     objects = ResultQuerySet.as_manager()
 
@@ -523,7 +569,12 @@ class Result(models.Model):
         return f"{self.level} result of {self.created_at:%Y-%m-%d %H:%M}"
 
     def get_absolute_url(self):
-        return reverse("triage:result", args=[self.token])
+        return self.url_in(self.language)
+
+    def url_in(self, language):
+        """The address of this result shown in that language."""
+        with translation.override(language):
+            return reverse("triage:result", args=[self.token])
 
     def reason_groups(self):
         """The reasons, and those shown under "Other things that may play a part"."""
@@ -531,9 +582,6 @@ class Result(models.Model):
             return self.fired_rules, []
         main = [rule for rule in self.fired_rules if rule["level"] == self.level]
         return main, [rule for rule in self.fired_rules if rule["level"] != self.level]
-
-    def action_lines(self):
-        return advice_lines(with_emergency_number(self.action))
 
 
 def load_rulebook():

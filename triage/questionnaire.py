@@ -6,6 +6,8 @@ as soon as an emergency rule fires, no more pages are asked: nothing may delay t
 
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from triage import data_files, snapshot_rows
 from triage.forms import draw_form
 from triage.models import CheckerRelease, Page
@@ -27,9 +29,10 @@ class Progress:
 
 
 class Questionnaire:
-    """One release of the checker, built for readers: its pages, questions, rules and texts."""
+    """One release of the checker, built for readers in one language (the address's): its
+    pages, questions, rules and texts."""
 
-    # {release number: the questionnaire built from that release} in this process
+    # {(release number, language): the questionnaire built from that release} in this process
     _kept = {}
 
     @classmethod
@@ -37,13 +40,13 @@ class Questionnaire:
         """The release readers are served now: one small query for its number, then the
         copy this process keeps for that number."""
         number = CheckerRelease.objects.published_number()
-        kept = cls._kept.get(number)
+        kept = cls._kept.get(_place(number))
         return kept if kept is not None else cls.of_release(CheckerRelease.objects.published())
 
     @classmethod
     def of_number(cls, number):
         """A release by its number, or the published one when there is no such release."""
-        kept = cls._kept.get(number)
+        kept = cls._kept.get(_place(number))
         if kept is not None:
             return kept
         release = CheckerRelease.objects.defer("snapshot").filter(number=number).first()
@@ -55,12 +58,12 @@ class Questionnaire:
         many for every page of every journey (bench/RESULTS.md). A numbered release never
         changes (docs/clinical-safety.md, "Releases"), so nothing is needed to say whether
         the copy is current; a newly published release has a new number."""
-        kept = cls._kept.get(release.number)
+        kept = cls._kept.get(_place(release.number))
         if kept is not None:
             return kept
         built = cls(release)
         if release.number is not None:
-            cls._kept[release.number] = built
+            cls._kept[_place(release.number)] = built
         return built
 
     @classmethod
@@ -69,17 +72,30 @@ class Questionnaire:
         were rolled back (a test's), where a number may come back as another release."""
         cls._kept.clear()
 
-    def __init__(self, release):
+    def __init__(self, release, language=None):
         self.release = release
-        snapshot = release.snapshot
+        self.language = language or translation.get_language()
+        snapshot, language = release.snapshot, self.language
         self.unanswered_forms = {}  # page slug -> its questions drawn with no answers
         # The engine walks pages of questions; a page with none is not asked.
-        self.pages = [page for page in snapshot_rows.pages(snapshot) if page.questions.all()]
+        self.pages = [
+            page for page in snapshot_rows.pages(snapshot, language) if page.questions.all()
+        ]
         self.rulebook = data_files.rulebook_from(snapshot)
         # The words a result page shows beside what the result itself stored.
-        self.levels = {level.key: level for level in snapshot_rows.levels(snapshot)}
-        self.advice_steps = {step.key: step for step in snapshot_rows.advice_steps(snapshot)}
-        self.factors = {factor.key: factor for factor in snapshot_rows.factors(snapshot)}
+        self.levels = {level.key: level for level in snapshot_rows.levels(snapshot, language)}
+        steps = snapshot_rows.advice_steps(snapshot, language)
+        self.advice_steps = {step.key: step for step in steps}
+        factors = snapshot_rows.factors(snapshot, language)
+        self.factors = {factor.key: factor for factor in factors}
+        self.reasons, self.actions = snapshot_rows.rule_words(snapshot, language)
+        # A release from before the checker was in Spanish has no Spanish texts at all.
+        self.has_spanish = any("headline_es" in level for level in snapshot["levels.json"])
+        # {page number: {language: its slug}}, for the link to the page in the other language
+        self.page_slugs = {
+            data["number"]: {"en": data["slug"], "es": data.get("slug_es") or data["slug"]}
+            for data in snapshot["questionnaire.json"]["pages"]
+        }
 
     @property
     def questions(self):
@@ -120,3 +136,7 @@ class Questionnaire:
         walk = self.rulebook.walk(self.valid_answers(answers))
         next_page = None if walk.next_page is None else self.pages[walk.next_page]
         return Progress(walk.answers, next_page=next_page, stopped_early=walk.stopped_early)
+
+
+def _place(number):
+    return number, translation.get_language()

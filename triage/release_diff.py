@@ -5,6 +5,7 @@ from editorial.diff import word_diff
 from triage import data_files
 
 RULE_FIELDS = ["level", "factor", "when", "reason", "action", "action_priority"]
+RULE_FIELDS += ["reason_es", "action_es"]
 
 
 def rule_changes(old, new):
@@ -26,17 +27,24 @@ def rule_changes(old, new):
     }
 
 
-def _texts(snapshot):
-    """{where it is shown: the text} for every text a reader sees."""
+SPANISH = " (Spanish)"
+
+
+def reader_texts(snapshot):
+    """{where it is shown: the text} for every text a reader sees, in English and, marked
+    "(Spanish)", in Spanish: one release and one review cover both languages."""
     texts = {}
     for page in snapshot["questionnaire.json"]["pages"]:
-        texts[f"Page {page['slug']}: title"] = page["title"]
-        texts[f"Page {page['slug']}: hint"] = page["hint"]
+        _both(texts, f"Page {page['slug']}", page, ["title", "hint"])
+        texts[f"Page {page['slug']}: address{SPANISH}"] = page.get("slug_es", "")
         for question in page["questions"]:
-            for name in ("text", "hint", "error_message"):
-                texts[f"Question {question['key']}: {name}"] = question[name]
-            for value, label in question.get("choices", data_files.YES_NO):
-                texts[f"Question {question['key']}: answer {value}"] = label
+            place = f"Question {question['key']}"
+            _both(texts, place, question, ["text", "hint", "error_message"])
+            for value, label, label_es in data_files.choice_rows(question):
+                texts[f"{place}: answer {value}"] = label
+                texts[f"{place}: answer {value}{SPANISH}"] = label_es
+            for number, check in enumerate(question.get("checks", []), 1):
+                _both(texts, f"{place}: answer check {number}", check, ["message"])
     rows = [
         ("Level", "levels.json", ["headline", "advice"]),
         ("Factor", "factors.json", ["title", "advice", "urgent_text"]),
@@ -44,16 +52,21 @@ def _texts(snapshot):
     ]
     for kind, name, fields in rows:
         for row in snapshot[name]:
-            for field in fields:
-                texts[f"{kind} {row['key']}: {field}"] = row[field]
+            _both(texts, f"{kind} {row['key']}", row, fields)
     for rule in snapshot["rules.json"]:
-        texts[f"Rule {rule['code']}: reason"] = rule["reason"]
-        texts[f"Rule {rule['code']}: action"] = rule.get("action", "")
+        _both(texts, f"Rule {rule['code']}", rule, ["reason", "action"])
     return texts
 
 
+def _both(texts, place, data, fields):
+    """Each field's English text, and its Spanish companion under the same place."""
+    for field in fields:
+        texts[f"{place}: {field}"] = data.get(field, "")
+        texts[f"{place}: {field}{SPANISH}"] = data.get(f"{field}_es", "")
+
+
 def text_changes(old, new):
-    before, after = _texts(old), _texts(new)
+    before, after = reader_texts(old), reader_texts(new)
     places = [*before, *(place for place in after if place not in before)]
     return [
         {"where": place, "diff": word_diff(before.get(place, ""), after.get(place, ""))}

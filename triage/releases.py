@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from editorial import notifications
 from editorial.drafts import APPROVE_PERMISSION
-from triage import data_files, engine
+from triage import data_files, engine, spanish_texts
 from triage.models import CheckerRelease, draft_snapshot
 
 Status = CheckerRelease.Status
@@ -47,6 +47,14 @@ def _refuse_failing(results, step):
     )
 
 
+def _refuse_untranslated(snapshot, step):
+    """A text without its Spanish, or with other placeholders, stops the release."""
+    problems = spanish_texts.snapshot_problems(snapshot)
+    if problems:
+        what = f"This draft cannot be {step}"
+        raise ReleaseRefused(" ".join(spanish_texts.refusal_text(problems, what)))
+
+
 def draft_editors():
     """Who saved or deleted a checker row in the admin since the draft last matched what a
     second clinical reviewer approved: since the latest approved submission was taken (an
@@ -77,6 +85,7 @@ def submit(user, note):
             "which readers are shown now."
         )
     _refuse_failing(case_results(snapshot), "submitted")
+    _refuse_untranslated(snapshot, "submitted")
     with transaction.atomic():
         submitted = CheckerRelease.objects.create(
             status=Status.IN_REVIEW,
@@ -106,6 +115,7 @@ def approve(reviewer, submitted, comment):
         )
     results = case_results(submitted.snapshot)
     _refuse_failing(results, "approved")
+    _refuse_untranslated(submitted.snapshot, "approved")
     submitted.reviewed_by, submitted.comment = reviewer, comment
     return _publish(submitted, results)
 

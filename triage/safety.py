@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 
 from editorial.revisions import EditorialAdmin
-from triage import engine
+from triage import engine, spanish_texts
 from triage.admin_forms import refused_form
 from triage.models import AdviceStep, Factor, Level, Page, Question, SafetyCase, load_rulebook
 
@@ -37,6 +37,21 @@ class SafetyGateRefusal(Exception):
         super().__init__(" ".join(self.messages))
 
 
+class SpanishTextRefusal(SafetyGateRefusal):
+    """A change that leaves a text without its Spanish, or with other placeholders."""
+
+    def __init__(self, problems):
+        self.failures = []
+        self.messages = spanish_texts.refusal_text(problems, "This change was not saved")
+        Exception.__init__(self, " ".join(self.messages))
+
+
+def check_spanish_texts(rows):
+    problems = [problem for row in rows for problem in spanish_texts.row_problems(row)]
+    if problems:
+        raise SpanishTextRefusal(problems)
+
+
 class CheckerWords:
     """What the checker's readers and clinicians see, by key, as it stands in the database."""
 
@@ -63,7 +78,7 @@ class CheckerWords:
             return 0
         if set(case.forbidden_advice) & set(outcome.advice):
             return 1
-        return 1 if _card_problems(case, engine.card_text(self.rulebook, outcome)) else 3
+        return 1 if _card_problems(case, self.rulebook, outcome) else 3
 
     def account(self, failure):
         """One safety case and what would go wrong with it."""
@@ -111,17 +126,23 @@ class CheckerWords:
         shown = [key for key in case.forbidden_advice if key in outcome.advice]
         if shown:
             wrong.append(f"it would show advice it must never get: {_named(shown, self.advice)}")
-        return wrong + _card_problems(case, engine.card_text(self.rulebook, outcome))
+        return wrong + _card_problems(case, self.rulebook, outcome)
 
 
-def _card_problems(case, card):
-    """Words the care card must not say, or must say (where to go, for example)."""
-    said, unsaid = engine.card_words_amiss(case, card)
+def _card_problems(case, rulebook, outcome):
+    """Words the care card must not say, or must say (where to go, for example), on the
+    English card and on the Spanish one."""
     problems = []
-    if said:
-        problems.append(f"its care card would say {_quoted(said)}, which it must not")
-    if unsaid:
-        problems.append(f"its care card would no longer say {_quoted(unsaid)}")
+    cards = [
+        ("its care card", engine.card_text(rulebook, outcome), "en"),
+        ("its Spanish care card", engine.card_text_es(rulebook, outcome), "es"),
+    ]
+    for name, card, language in cards:
+        said, unsaid = engine.card_words_amiss(case, card, language)
+        if said:
+            problems.append(f"{name} would say {_quoted(said)}, which it must not")
+        if unsaid:
+            problems.append(f"{name} would no longer say {_quoted(unsaid)}")
     return problems
 
 
@@ -168,6 +189,13 @@ class SafetyGatedAdmin(EditorialAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         check_safety_cases()
+        kept = [
+            inline.instance
+            for formset in formsets
+            for inline in formset.forms
+            if inline.instance.pk and inline not in formset.deleted_forms
+        ]
+        check_spanish_texts([form.instance, *kept])
 
     def _gated(self, view, request, *args):
         # Caught outside VersionAdmin's revision block, so the refused change leaves no

@@ -1,37 +1,60 @@
 """A release's snapshot as the checker's model objects, held in memory and never saved, so
 the pages, forms and templates that show the checker read a release as they read the rows.
-Their ids are only places in the snapshot (related managers want one), never rows' ids."""
+Their ids are only places in the snapshot (related managers want one), never rows' ids.
+
+Built in one language: in Spanish each text field holds the snapshot's Spanish text (its
+`_es` companion), so the templates, forms and views show either language unchanged. A
+snapshot from before the Spanish texts, or a text left empty, shows the English one."""
 
 from itertools import count
 
 from education.models import Article
-from triage.data_files import YES_NO
+from triage.data_files import choice_rows
 from triage.models import AdviceStep, Choice, Factor, Level, Page, Question
 
+ENGLISH = "en"
 
-def pages(snapshot):
+
+def in_language(data, names, language):
+    """The named texts of data in this language, falling back to English."""
+    if language == ENGLISH:
+        return {name: data[name] for name in names}
+    return {name: data.get(f"{name}_{language}") or data[name] for name in names}
+
+
+def pages(snapshot, language=ENGLISH):
     ids = count(1)
     return [
-        _page(data, number, ids)
+        _page(data, number, ids, language)
         for number, data in enumerate(snapshot["questionnaire.json"]["pages"], 1)
     ]
 
 
-def _page(data, page_id, ids):
-    page = Page(id=page_id, **{key: data[key] for key in ("number", "slug", "title", "hint")})
-    questions = [_question(page, order, item, ids) for order, item in enumerate(data["questions"])]
+def _page(data, page_id, ids, language):
+    words = in_language(data, ("slug", "title", "hint"), language)
+    page = Page(id=page_id, number=data["number"], **words)
+    questions = [
+        _question(page, order, item, ids, language) for order, item in enumerate(data["questions"])
+    ]
     _set_related(page, "questions", Question, questions)
     return page
 
 
-def _question(page, order, data, ids):
-    fields = {key: data[key] for key in ("key", "kind", "text", "hint", "error_message")}
+def _question(page, order, data, ids, language):
+    fields = {key: data[key] for key in ("key", "kind")}
+    fields.update(in_language(data, ("text", "hint", "error_message"), language))
     question = Question(
         id=next(ids), page=page, order=order, checks=data.get("checks", []), **fields
     )
     choices = [
-        Choice(id=next(ids), question=question, value=value, label=label, order=number)
-        for number, (value, label) in enumerate(data.get("choices", YES_NO))
+        Choice(
+            id=next(ids),
+            question=question,
+            value=value,
+            label=label_es if language != ENGLISH and label_es else label,
+            order=number,
+        )
+        for number, (value, label, label_es) in enumerate(choice_rows(data))
     ]
     _set_related(question, "choices", Choice, choices)
     return question
@@ -45,28 +68,75 @@ def _set_related(instance, name, model, rows):
     instance._prefetched_objects_cache = {name: rows_queryset}
 
 
-def levels(snapshot):
-    return [Level(**data) for data in snapshot["levels.json"]]
-
-
-def advice_steps(snapshot):
+def levels(snapshot, language=ENGLISH):
     return [
-        AdviceStep(order=order, **data) for order, data in enumerate(snapshot["advice_steps.json"])
+        Level(
+            **{key: data[key] for key in ("key", "rank", "care_card")},
+            **in_language(data, ("headline", "advice"), language),
+        )
+        for data in snapshot["levels.json"]
     ]
 
 
-def factors(snapshot):
+def advice_steps(snapshot, language=ENGLISH):
+    return [
+        AdviceStep(
+            order=order,
+            **{key: data[key] for key in ("key", "section", "levels", "not_with", "only_with")},
+            **in_language(data, ("text",), language),
+        )
+        for order, data in enumerate(snapshot["advice_steps.json"])
+    ]
+
+
+def factors(snapshot, language=ENGLISH):
     """The factors, linked to the articles their snapshot names where those exist."""
     data = snapshot["factors.json"]
-    articles = Article.objects.in_bulk(
-        {row["article"] for row in data if row["article"]}, field_name="slug"
-    )
+    slugs = {row["article"] for row in data if row["article"]}
+    articles = Article.objects.in_bulk(slugs, field_name="slug")
+    if language != ENGLISH:
+        articles = _translations(slugs, language)
     return [
         Factor(
             order=order,
             article=articles.get(row["article"]),
-            section=row["section"] if row["article"] in articles else "",
-            **{key: row[key] for key in ("key", "title", "advice", "urgent_text", "hidden_by")},
+            section=_section(articles.get(row["article"]), row["section"], language),
+            key=row["key"],
+            hidden_by=row["hidden_by"],
+            **in_language(row, ("title", "advice", "urgent_text"), language),
         )
         for order, row in enumerate(data)
     ]
+
+
+def _translations(english_slugs, language):
+    """{English slug: its published translation}: a Spanish result links to Spanish pages."""
+    found = Article.objects.published().filter(
+        language=language, translation_of__slug__in=english_slugs
+    )
+    return {
+        article.translation_of.slug: article for article in found.select_related("translation_of")
+    }
+
+
+def _section(article, section, language):
+    """The section's id where the article has it (a translation may name its headings
+    otherwise), or none: the link then goes to the top of the article."""
+    if article is None or not section:
+        return ""
+    if language == ENGLISH:
+        return section
+    return section if section in {each["id"] for each in article.sections} else ""
+
+
+def rule_words(snapshot, language=ENGLISH):
+    """{rule code: its reason} and {English action: the action shown}, in this language: a
+    stored result keeps the English words, and is shown in either language by its rules."""
+    rules = snapshot["rules.json"]
+    reasons = {rule["code"]: in_language(rule, ("reason",), language)["reason"] for rule in rules}
+    actions = {
+        rule["action"]: in_language(rule, ("action",), language)["action"]
+        for rule in rules
+        if rule.get("action")
+    }
+    return reasons, actions

@@ -1,4 +1,5 @@
 from django.urls import path, register_converter
+from django.utils.translation import gettext_lazy as _
 
 from triage import views
 
@@ -19,11 +20,13 @@ register_converter(TokenConverter, "token")
 
 app_name = "triage"
 
+# The address words are translated (docs/languages.md): /triage/check-your-answers/ in
+# English is /es/evaluador/revisar-respuestas/ in Spanish.
 urlpatterns = [
     path("", views.start, name="start"),
-    path("check-your-answers/", views.check_answers, name="check_answers"),
-    path("start-again/", views.start_again, name="start_again"),
-    path("result/<token:token>/", views.result, name="result"),
-    path("result/<token:token>/change/", views.change_answers, name="change_answers"),
+    path(_("check-your-answers/"), views.check_answers, name="check_answers"),
+    path(_("start-again/"), views.start_again, name="start_again"),
+    path(_("result/<token:token>/"), views.result, name="result"),
+    path(_("result/<token:token>/change/"), views.change_answers, name="change_answers"),
     path("<slug:slug>/", views.question_page, name="page"),
 ]

@@ -4,12 +4,15 @@ app server can take any request; results are stored and shown at an unguessable 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from common.site_url import absolute_url
+from education.languages import ENGLISH, SPANISH, Alternate, other_language
 from triage import engine
 from triage.advice_drawings import drawing_places
 from triage.forms import QuestionPageForm
-from triage.models import Result, with_emergency_number
+from triage.models import Result, advice_lines, with_emergency_number
 from triage.questionnaire import Questionnaire
 
 SESSION_KEY = "triage_answers"
@@ -60,8 +63,47 @@ def journey_questionnaire(request):
 def start(request):
     # Starting is not going Back: the last result's answers stay forgotten from here on.
     request.session.pop(LAST_RESULT_KEY, None)
-    pages = Questionnaire.published().pages
-    return render(request, "triage/start.html", {"first_page": pages[0] if pages else None})
+    questionnaire = Questionnaire.published()
+    english = _in_english_instead(questionnaire, _start_address)
+    if english is not None:
+        return english
+    pages = questionnaire.pages
+    context = {
+        "first_page": pages[0] if pages else None,
+        "alternates": alternates(questionnaire, _start_address),
+    }
+    return render(request, "triage/start.html", context)
+
+
+def _start_address():
+    return reverse("triage:start")
+
+
+def _in_english_instead(questionnaire, address):
+    """A Spanish page of a release without Spanish texts (one from before the checker was in
+    Spanish) is the English page: readers never get half of each language."""
+    if questionnaire.language == ENGLISH or questionnaire.has_spanish:
+        return None
+    with translation.override(ENGLISH):
+        return redirect(address())
+
+
+def alternates(questionnaire, address):
+    """The page in each language its release has (docs/languages.md): `address()` is asked
+    for the page's address under each language in turn."""
+    found = []
+    for language in (ENGLISH, SPANISH) if questionnaire.has_spanish else (ENGLISH,):
+        with translation.override(language):
+            found.append(Alternate(language, absolute_url(address())))
+    return found
+
+
+def _page_alternates(questionnaire, page):
+    slugs = questionnaire.page_slugs.get(page.number, {})
+    return alternates(
+        questionnaire,
+        lambda: reverse("triage:page", args=[slugs.get(translation.get_language(), page.slug)]),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -70,6 +112,12 @@ def question_page(request, slug):
     page = questionnaire.page(slug)
     if page is None:
         raise Http404("No such question page.")
+    english_slug = questionnaire.page_slugs[page.number]["en"]
+    english = _in_english_instead(
+        questionnaire, lambda: reverse("triage:page", args=[english_slug])
+    )
+    if english is not None:
+        return english
     last_result = answers_back_from_result(request) if request.method == "GET" else None
     answers = answers_so_far(request)
     progress = questionnaire.progress(answers)
@@ -95,6 +143,7 @@ def question_page(request, slug):
         "back_url": back,
         "pages": questionnaire.pages,
         "last_result": last_result,
+        "alternates": _page_alternates(questionnaire, page),
     }
     return render(request, "triage/question_page.html", context, status=400 if form.errors else 200)
 
@@ -124,7 +173,12 @@ def _previous_url(questionnaire, page):
 def _finish(request, questionnaire, progress):
     """Store the result, and forget the answers: the next person on this device starts clean
     (only the browser's Back takes them up again, see answers_back_from_result)."""
-    result = Result.objects.record(questionnaire.rulebook, progress.answers, questionnaire.release)
+    result = Result.objects.record(
+        questionnaire.rulebook,
+        progress.answers,
+        questionnaire.release,
+        language=translation.get_language(),
+    )
     request.session.pop(SESSION_KEY, None)
     request.session.pop(RELEASE_KEY, None)
     request.session[LAST_RESULT_KEY] = result.token
@@ -134,6 +188,9 @@ def _finish(request, questionnaire, progress):
 @require_http_methods(["GET", "POST"])
 def check_answers(request):
     questionnaire = journey_questionnaire(request)
+    english = _in_english_instead(questionnaire, lambda: reverse("triage:check_answers"))
+    if english is not None:
+        return english
     last_result = answers_back_from_result(request) if request.method == "GET" else None
     progress = questionnaire.progress(answers_so_far(request))
     if not progress.complete:
@@ -145,7 +202,11 @@ def check_answers(request):
         for page in questionnaire.pages
         if progress.covers(page)
     ]
-    context = {"summary": summary, "last_result": last_result}
+    context = {
+        "summary": summary,
+        "last_result": last_result,
+        "alternates": alternates(questionnaire, lambda: reverse("triage:check_answers")),
+    }
     return render(request, "triage/check_answers.html", context)
 
 
@@ -185,12 +246,15 @@ def result(request, token):
         questionnaire = Questionnaire.published()
     else:
         questionnaire = Questionnaire.of_release(result.release)
+    if questionnaire.language != ENGLISH and not questionnaire.has_spanish:
+        # Made with a release that has no Spanish texts: it is shown in English.
+        return redirect(result.url_in(ENGLISH))
     level = questionnaire.levels.get(result.level)
     if level is None:
         raise Http404("This result's level no longer exists.")
     factors, steps = questionnaire.factors, questionnaire.advice_steps
-    reasons, other_reasons = (_shown(group) for group in result.reason_groups())
-    action = result.action_lines()
+    reasons, other_reasons = (_shown(group, questionnaire) for group in result.reason_groups())
+    action = advice_lines(with_emergency_number(_action_shown(result, questionnaire)))
     questions = [q for q in questionnaire.questions if q.key in result.answers]
     context = {
         "result": result,
@@ -211,13 +275,44 @@ def result(request, token):
         "answers": _summary_rows(questions, result.answers)
         + _rows_no_longer_asked(questions, result.answers),
         "older_rules": result.release is None,
+        **_result_languages(result, questionnaire),
     }
     return render(request, "triage/result.html", context)
 
 
-def _shown(fired_rules):
-    """Stored reasons as the page shows them, with today's emergency number."""
-    return [{**rule, "reason": with_emergency_number(rule["reason"])} for rule in fired_rules]
+def _result_languages(result, questionnaire):
+    """The result's hreflang links and the link to it in the other language, where its
+    release has the other language's texts."""
+    if not questionnaire.has_spanish:
+        return {"alternates": [Alternate(ENGLISH, absolute_url(result.url_in(ENGLISH)))]}
+    return {
+        "alternates": [
+            Alternate(language, absolute_url(result.url_in(language)))
+            for language in (ENGLISH, SPANISH)
+        ],
+        "other_language_url": result.url_in(other_language(questionnaire.language)),
+    }
+
+
+def _shown(fired_rules, questionnaire):
+    """Stored reasons as the page shows them, with today's emergency number. A result keeps
+    its reasons in English; in another language they are its release's words for its rules."""
+    english = questionnaire.language == ENGLISH
+    return [
+        {**rule, "reason": with_emergency_number(_reason(rule, questionnaire, english))}
+        for rule in fired_rules
+    ]
+
+
+def _reason(rule, questionnaire, english):
+    return rule["reason"] if english else questionnaire.reasons.get(rule["code"], rule["reason"])
+
+
+def _action_shown(result, questionnaire):
+    """The care card's stored action, in the page's language (the release's words for it)."""
+    if questionnaire.language == ENGLISH:
+        return result.action
+    return questionnaire.actions.get(result.action, result.action)
 
 
 def _advice_sections(steps, drawing_places):

@@ -4,7 +4,7 @@ import pytest
 
 from education.models import SitePage
 from tests.support.accessibility import assert_no_violations
-from tests.support.browser_steps import DESKTOP, PHONE
+from tests.support.browser_steps import ANSWERS, DESKTOP, LEVELS, PHONE, stored_result_url
 
 SPANISH_PAGES = [
     "/es/",
@@ -34,3 +34,38 @@ def test_every_spanish_article_has_no_violations(page, viewport):
     for url in urls:
         page.goto(url)
         assert_no_violations(page)
+
+
+SPANISH_CHECKER_PAGES = ["/es/evaluador/", "/es/evaluador/sintomas-graves/"]
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+@pytest.mark.parametrize("path", SPANISH_CHECKER_PAGES)
+def test_the_spanish_checker_pages_have_no_violations(page, path, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(path)
+    assert page.locator("html").get_attribute("lang") == "es"
+
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+def test_a_spanish_question_page_with_its_errors_has_no_violations(page, viewport):
+    page.set_viewport_size(viewport)
+    page.goto("/es/evaluador/sintomas-graves/")
+    page.get_by_role("button", name="Continuar").click()
+    assert page.locator(".error-summary").is_visible()
+
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["360px", "1280px"])
+@pytest.mark.parametrize("level", LEVELS)
+def test_a_spanish_result_has_no_violations(page, level, viewport):
+    assert ANSWERS[level]
+    page.set_viewport_size(viewport)
+    page.goto(stored_result_url(level, "es"))
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.get_by_role("link", name="Read this result in English").is_visible()
+
+    assert_no_violations(page)

@@ -108,14 +108,15 @@ def test_spanish_dates_read_in_spanish(client):
     )
 
 
-def test_spanish_pages_link_to_the_english_checker_saying_it_is_in_english(client):
+def test_spanish_pages_link_to_the_spanish_checker_in_spanish(client):
     soup = BeautifulSoup(client.get("/es/").content, "html.parser")
-    checker_links = soup.select('a[href="/triage/"]')
-    assert checker_links
+    assert not soup.select('a[href="/triage/"]')
+    checker_links = soup.select('a[href="/es/evaluador/"]')
+    assert len(checker_links) >= 2  # the header, the checker box and the footer
     for link in checker_links:
-        assert link["hreflang"] == "en"
-        assert "(en inglés)" in link.get_text()
-    assert "el evaluador de síntomas está solo en inglés" in visible_text(str(soup))
+        assert not link.get("hreflang")
+        assert link.get_text(strip=True) == "Evaluador de síntomas"
+    assert "inglés" not in visible_text(str(soup))
 
 
 def test_an_unsigned_spanish_article_says_so_in_spanish(client):

@@ -12,6 +12,9 @@ def read_questionnaire():
     return json.loads((DATA / "questionnaire.json").read_text())
 
 
+# {English page slug: its Spanish slug}
+SPANISH_SLUGS = {page["slug"]: page["slug_es"] for page in read_questionnaire()["pages"]}
+
 PAGE_1_ALL_NO = dict.fromkeys(PAGES["serious-symptoms"], "no")
 
 # A complete answer set on which no rule fires.

@@ -100,10 +100,10 @@ def flatten(pages):
     return {key: value for answers in pages for key, value in answers.items()}
 
 
-def stored_result_url(level):
+def stored_result_url(level, language="en"):
     """A result as the questionnaire stores it, without clicking through to it."""
     return Result.objects.record(
-        load_rulebook(), flatten(ANSWERS[level]), CheckerRelease.objects.published()
+        load_rulebook(), flatten(ANSWERS[level]), CheckerRelease.objects.published(), language
     ).get_absolute_url()
 
 

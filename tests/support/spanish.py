@@ -27,10 +27,14 @@ def english_interface_strings():
 
 
 def visible_text(html):
-    """The page's text, its <title>, and the reader-facing attributes and meta description."""
+    """The page's text, its <title>, and the reader-facing attributes and meta description,
+    as a reader of the page's own language meets them: a link to the other language, marked
+    with its own `lang`, is not part of it."""
     soup = BeautifulSoup(html, "html.parser")
     for hidden in soup(["script", "style"]):
         hidden.decompose()
+    for other_language in soup.select("body [lang]"):
+        other_language.decompose()
     words = [soup.get_text(" ")]
     for tag in soup.find_all(True):
         words += [tag[name] for name in READER_ATTRIBUTES if isinstance(tag.get(name), str)]

@@ -65,6 +65,7 @@ def new_rule(admin_client, code, level, reason="A reason."):
         "code": code,
         "level": str(Level.objects.get(key=level).pk),
         "reason": reason,
+        "reason_es": "Una razón.",
     }
 
 
@@ -261,7 +262,11 @@ def test_rewording_a_rules_action_is_saved(admin_client, db):
     action = (
         "Go to an emergency room today for a blood test with a same-day result.\nTake this page."
     )
-    data = {**change_form(admin_client, u2), "action": action}
+    action_es = (
+        "Vaya hoy a una sala de emergencias para un análisis de sangre con el resultado el mismo "
+        "día.\nLleve esta página."
+    )
+    data = {**change_form(admin_client, u2), "action": action, "action_es": action_es}
 
     response = admin_client.post(url_of(u2), data)
 

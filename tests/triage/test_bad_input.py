@@ -19,7 +19,7 @@ JUNK = "<b>junk-7f3a</b>"
 # Every question's values and kind, as the questionnaire's data file ships them.
 QUESTIONS = [question for page in read_questionnaire()["pages"] for question in page["questions"]]
 CHOICES = {
-    q["key"]: [value for value, _ in q.get("choices", [["yes", ""], ["no", ""]])] for q in QUESTIONS
+    q["key"]: [choice[0] for choice in q.get("choices", [["yes"], ["no"]])] for q in QUESTIONS
 }
 MULTIPLE = {q["key"] for q in QUESTIONS if q["kind"] == "multiple"}
 LAST_PAGE = list(PAGES)[-1]

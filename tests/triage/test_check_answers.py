@@ -70,7 +70,7 @@ def test_confirming_stores_an_anonymous_result_and_forgets_the_answers(client, d
     field_names = {field.name for field in Result._meta.get_fields()}
     assert field_names == {
         "id", "token", "answers", "level", "fired_rules", "factors", "advice", "action",
-        "rules_version", "release", "created_at",
+        "rules_version", "release", "created_at", "language",
     }  # fmt: skip
 
 

@@ -11,7 +11,7 @@ QUESTIONS = {
 
 
 def values(key):
-    return [value for value, _ in QUESTIONS[key]["choices"]]
+    return [choice[0] for choice in QUESTIONS[key]["choices"]]
 
 
 def test_no_comes_first_in_every_single_choice_question_that_offers_it():

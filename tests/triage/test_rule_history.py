@@ -31,7 +31,7 @@ def test_restoring_a_harmful_old_version_of_a_rule_is_refused(admin_client, admi
 def test_restoring_a_harmless_old_wording_works(admin_client):
     rule = Rule.objects.get(code="S9")
     reason = rule.reason
-    original = Version.objects.get_for_object(rule).get()
+    original = Version.objects.get_for_object(rule).first()  # the newest, with its Spanish
     url = f"/admin/triage/rule/{rule.pk}/change/"
     admin_client.post(url, {**form_data(admin_client.get(url)), "reason": "New words."})
 

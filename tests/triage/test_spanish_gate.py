@@ -1,0 +1,145 @@
+"""The safety gate covers Spanish (docs/clinical-safety.md, "The safety gate"): no text
+without its Spanish, the same placeholders in both, and the Spanish care card's words
+checked like the English ones; the release review shows Spanish changes, marked."""
+
+import pytest
+
+from tests.support.admin_forms import form_data
+from tests.support.pages import parse
+from triage import release_diff, releases
+from triage.models import CheckerRelease, Level, Question, Rule, draft_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+def url_of(obj):
+    return f"/admin/triage/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+def refusal(response):
+    errors = parse(response).select_one(".errorlist.nonfield")
+    return " ".join(errors.get_text(" ").split()) if errors else ""
+
+
+def post_change(admin_client, obj, **changes):
+    data = {**form_data(admin_client.get(url_of(obj))), **changes}
+    return admin_client.post(url_of(obj), data)
+
+
+def test_the_admin_shows_the_spanish_fields_beside_the_english_ones(admin_client):
+    question = Question.objects.get(key="fever")
+    data = form_data(admin_client.get(url_of(question)))
+    assert data["text_es"] == "¿Tiene fiebre, o se siente caliente y con escalofríos?"
+    assert list(data).index("text_es") > list(data).index("error_message")
+
+
+def test_a_question_without_its_spanish_text_is_refused(admin_client):
+    question = Question.objects.get(key="fever")
+    response = post_change(admin_client, question, text="Do you have a fever?", text_es="")
+
+    assert response.status_code == 200
+    message = refusal(response)
+    assert "This change was not saved: every text readers see must also be written in Spanish" in (
+        message
+    )
+    assert "“Do you have a fever?” has no Spanish text" in message
+    assert Question.objects.get(key="fever").text != "Do you have a fever?"
+
+
+def test_a_spanish_text_without_the_emergency_number_placeholder_is_refused(admin_client):
+    level = Level.objects.get(key="emergency")
+    response = post_change(admin_client, level, headline_es="Llame al 911 ahora")
+
+    assert response.status_code == 200
+    assert (
+        "the Spanish text of “Call {EMERGENCY_NUMBER} now” does not have the same placeholders "
+        "as the English one (the English has: {EMERGENCY_NUMBER})"
+    ) in refusal(response).replace("The Spanish", "the Spanish")
+    assert Level.objects.get(key="emergency").headline_es == "Llame al {EMERGENCY_NUMBER} ahora"
+
+
+def test_a_spanish_answer_label_left_empty_is_refused(admin_client):
+    question = Question.objects.get(key="age_band")
+    data = form_data(admin_client.get(url_of(question)))
+    index = next(i for i in range(3) if data[f"choices-{i}-value"] == "under_16")
+    response = admin_client.post(url_of(question), {**data, f"choices-{index}-label_es": ""})
+
+    assert "“Under 16” has no Spanish text" in refusal(response)
+
+
+def test_a_spanish_pre_eclampsia_card_that_sends_to_urgent_care_is_refused(admin_client):
+    u12 = Rule.objects.get(code="U12")
+    action_es = "Vaya hoy a un centro de atención de urgencia.\nMuéstreles esta página."
+    response = post_change(admin_client, u12, action_es=action_es)
+
+    assert response.status_code == 200
+    message = refusal(response)
+    assert "its Spanish care card would say “atención de urgencia”, which it must not" in message
+    assert "its Spanish care card would no longer say “unidad de trabajo de parto y parto" in (
+        message
+    )
+    assert "atención de urgencia" not in Rule.objects.get(code="U12").action_es
+
+
+def test_a_draft_with_a_missing_spanish_text_cannot_be_submitted_or_approved(
+    reviewer, second_reviewer
+):
+    Rule.objects.filter(code="S9").update(reason="Night cramps should be checked.", reason_es="")
+    with pytest.raises(releases.ReleaseRefused) as refused:
+        releases.submit(reviewer, "S9 reworded")
+    assert "This draft cannot be submitted" in str(refused.value)
+    assert "“Night cramps should be checked.” has no Spanish text" in str(refused.value)
+
+    # A draft that reached review some other way is not approved either.
+    snapshot = draft_snapshot()
+    waiting = CheckerRelease.objects.create(
+        status=CheckerRelease.Status.IN_REVIEW, snapshot=snapshot, submitted_by=reviewer
+    )
+    with pytest.raises(releases.ReleaseRefused) as refused:
+        releases.approve(second_reviewer, waiting, "fine")
+    assert "This draft cannot be approved" in str(refused.value)
+
+
+def test_a_placeholder_missing_from_a_spanish_reason_stops_a_release(reviewer):
+    Rule.objects.filter(code="E8").update(reason_es="Llame al 911 o vaya a emergencias.")
+    with pytest.raises(releases.ReleaseRefused) as refused:
+        releases.submit(reviewer, "E8 in Spanish")
+    assert "does not have the same placeholders" in str(refused.value)
+
+
+def test_the_release_review_shows_a_spanish_text_change_marked_spanish():
+    published = CheckerRelease.objects.get(status=CheckerRelease.Status.PUBLISHED).snapshot
+    Rule.objects.filter(code="S9").update(
+        reason_es="Los calambres que lo despiertan muchas noches se deben revisar."
+    )
+    texts = release_diff.changes(published, draft_snapshot())["texts"]
+    assert [change["where"] for change in texts] == ["Rule S9: reason (Spanish)"]
+    assert ("added", "muchas noches") in [(part.kind, part.text) for part in texts[0]["diff"]]
+    assert [
+        c["field"]
+        for c in release_diff.rule_changes(published, draft_snapshot())["changed"][0]["fields"]
+    ] == ["reason_es"]
+
+
+def test_the_review_screen_shows_the_spanish_change(reviewer, second_reviewer, client):
+    Rule.objects.filter(code="S9").update(
+        reason_es="Los calambres que lo despiertan muchas noches se deben revisar."
+    )
+    submitted = releases.submit(reviewer, "S9 in Spanish")
+    client.force_login(second_reviewer)
+    page = client.get(f"/admin/triage/checkerrelease/{submitted.pk}/review/")
+    assert page.status_code == 200
+    assert "Rule S9: reason (Spanish)" in page.content.decode()
+
+
+def test_an_editor_may_reword_the_spanish_but_not_a_rules_spanish_action(editor_client):
+    question = Question.objects.get(key="fever")
+    response = post_change(editor_client, question, text_es="¿Tiene fiebre?")
+    assert response.status_code == 302, refusal(response)
+    assert Question.objects.get(key="fever").text_es == "¿Tiene fiebre?"
+
+    u12 = Rule.objects.get(code="U12")
+    data = form_data(editor_client.get(url_of(u12)))
+    assert "action_es" not in data and "reason_es" in data
+    response = editor_client.post(url_of(u12), {**data, "action_es": "Otra cosa."})
+    assert Rule.objects.get(code="U12").action_es == u12.action_es
