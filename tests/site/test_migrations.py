@@ -20,11 +20,12 @@ FILE_MODULES = {"builtins", "csv", "glob", "importlib", "io", "json", "os", "pat
 
 def migration_files():
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    return [
+    # Sorted: every test worker must collect the same tests in the same order.
+    return sorted(
         Path(sys.modules[migration.__module__].__file__)
         for (app, _name), migration in loader.disk_migrations.items()
         if app in OUR_APPS
-    ]
+    )
 
 
 def imported_modules(tree):
