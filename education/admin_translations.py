@@ -10,6 +10,8 @@ posts it, as a form error.
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -92,7 +94,7 @@ class TranslatedPageAdmin:
         if object_id is None:  # adding: the English page named in the address, if any
             english = self._english_page(request.GET.get("translation_of"))
             return {"english_page": english} if english else {}
-        page = self.model._default_manager.filter(pk=object_id).first()
+        page = self._page(unquote(object_id))
         if page is None:
             return {}
         if page.language != Language.ENGLISH:
@@ -100,9 +102,17 @@ class TranslatedPageAdmin:
         return {"translation_link": self.translation_link(page)}
 
     def _english_page(self, pk):
-        if not str(pk or "").isdigit():
+        page = self._page(pk)
+        return page if page is not None and page.language == Language.ENGLISH else None
+
+    def _page(self, pk):
+        """The page with this key from an address, or None: a key that is no number (typed
+        or tampered with) finds no page, as in the admin's own views, rather than an error."""
+        try:
+            pk = self.model._meta.pk.to_python(pk)
+        except ValidationError:
             return None
-        return self.model._default_manager.filter(pk=pk, language=Language.ENGLISH).first()
+        return None if pk is None else self.model._default_manager.filter(pk=pk).first()
 
     def translation_link(self, english):
         """The link to the page's Spanish translation, or to the form that adds it."""

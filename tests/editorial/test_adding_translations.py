@@ -231,6 +231,17 @@ def test_an_english_site_page_is_not_added(editor_client):
     assert "add a translation" in form_errors(response)
 
 
+@pytest.mark.parametrize("model", ["article", "sitepage"])
+@pytest.mark.parametrize("key", ["abc", "²", "1.5"])
+def test_a_page_key_that_is_no_number_is_no_page_not_an_error(editor_client, model, key):
+    """A typed or tampered address: the admin's own answer (no such page), never a 500."""
+    change = editor_client.get(f"/admin/education/{model}/{key}/change/")
+    add = editor_client.get(f"/admin/education/{model}/add/?language=es&translation_of={key}")
+
+    assert change.status_code == 302 and change["Location"] == "/admin/"
+    assert add.status_code == 200 and parse(add).select_one("#translation") is None
+
+
 @requires_row_locks
 def test_adding_a_translation_locks_the_english_page_before_checking_for_another(
     editor_client, english
