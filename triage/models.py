@@ -13,7 +13,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
+from django.urls import NoReverseMatch, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +49,34 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("triage:page", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        problem = self.address_problem()
+        if problem:
+            # Not tied to a field: the slugs are read-only to those without the logic
+            # permission, and a form cannot show an error on a field it does not have.
+            raise ValidationError(problem)
+
+    def address_problem(self):
+        """Why a reader of either language would not reach this page at its address, or "".
+        A Spanish address taken by another page, or one of the checker's own addresses
+        (revisar-respuestas), would send Spanish readers to the other page, over and over."""
+        spanish = self.slug_es or self.slug
+        if not spanish:
+            return ""  # the slug's own field says it is required
+        others = Page.objects.exclude(pk=self.pk)
+        if others.filter(models.Q(slug_es=spanish) | models.Q(slug_es="", slug=spanish)).exists():
+            return f"Another page already has the Spanish address “{spanish}”: choose another."
+        for language, slug in (("en", self.slug), ("es", spanish)):
+            with translation.override(language):
+                try:
+                    address = reverse("triage:page", args=[slug])
+                except NoReverseMatch:
+                    return ""  # not a slug: its own field says so
+                if resolve(address).url_name != "page":
+                    return f"“{slug}” is an address the checker already uses: choose another."
+        return ""
 
     def hint_text(self):
         return with_emergency_number(self.hint)

@@ -7,7 +7,7 @@ import pytest
 from tests.support.admin_forms import form_data
 from tests.support.pages import parse
 from triage import release_diff, releases
-from triage.models import CheckerRelease, Level, Question, Rule, draft_snapshot
+from triage.models import CheckerRelease, Level, Page, Question, Rule, draft_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +143,30 @@ def test_an_editor_may_reword_the_spanish_but_not_a_rules_spanish_action(editor_
     assert "action_es" not in data and "reason_es" in data
     response = editor_client.post(url_of(u12), {**data, "action_es": "Otra cosa."})
     assert Rule.objects.get(code="U12").action_es == u12.action_es
+
+
+@pytest.mark.parametrize(
+    "slug_es, message",
+    [
+        ("sobre-usted", "Another page already has the Spanish address “sobre-usted”"),
+        ("revisar-respuestas", "“revisar-respuestas” is an address the checker already uses"),
+    ],
+)
+def test_a_spanish_address_that_would_lead_to_another_page_is_refused(
+    admin_client, slug_es, message
+):
+    """Spanish readers would be sent to the other page on every Continue, and never on."""
+    page = Page.objects.get(number=3)
+    response = post_change(admin_client, page, slug_es=slug_es)
+
+    assert response.status_code == 200
+    assert message in refusal(response)
+    assert Page.objects.get(number=3).slug_es == "sobre-sus-calambres"
+
+
+def test_a_page_without_a_spanish_slug_may_not_take_another_pages_spanish_address(admin_client):
+    page = Page.objects.get(number=3)
+    response = post_change(admin_client, page, slug="sobre-usted", slug_es="")
+
+    assert "Another page already has the Spanish address “sobre-usted”" in refusal(response)
+    assert post_change(admin_client, page, slug_es="calambres").status_code == 302
