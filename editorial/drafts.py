@@ -348,7 +348,11 @@ def may_review(draft, user):
 
 def reads_language_of(obj, user):
     """Whether the user reads the page's language (pages without one are in English)."""
-    language = getattr(obj, "language", "en")
+    return reads_language(user, getattr(obj, "language", "en"))
+
+
+def reads_language(user, language):
+    """Whether the reviewer's profile lists the language (without one, English only)."""
     profile = getattr(user, "reviewer_profile", None)
     return profile.reads(language) if profile else language == "en"
 

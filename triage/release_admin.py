@@ -170,7 +170,7 @@ def _review(model_admin, request, pk):
         "title": "Review the checker's draft",
         "submitted": submitted,
         "decision_form": form,
-        "may_approve": releases.may_approve(request.user, submitted),
+        "approval_refusal": releases.approval_refusal(request.user, submitted),
         "changes": release_diff.changes(published.snapshot, submitted.snapshot),
         "results": releases.case_results(submitted.snapshot),
     }

@@ -12,8 +12,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from editorial import notifications
-from editorial.drafts import APPROVE_PERMISSION
-from triage import data_files, engine, spanish_texts
+from editorial.drafts import APPROVE_PERMISSION, reads_language
+from triage import data_files, engine, release_diff, spanish_texts
 from triage.models import CheckerRelease, draft_snapshot
 
 Status = CheckerRelease.Status
@@ -99,20 +99,42 @@ def submit(user, note):
 
 
 def may_approve(user, submitted):
-    """A clinical reviewer who did not edit or submit the draft."""
-    return (
+    """A clinical reviewer who did not edit or submit the draft, and who reads Spanish if
+    it changes a Spanish text."""
+    return not approval_refusal(user, submitted)
+
+
+def approval_refusal(user, submitted):
+    """Why this person may not approve the submitted draft, or ""."""
+    if not (
         user.has_perm(APPROVE_PERMISSION)
         and user.pk != submitted.submitted_by_id
         and not submitted.drafted_by.filter(pk=user.pk).exists()
-    )
+    ):
+        return "You edited or submitted this draft, so a second clinical reviewer must approve it."
+    if not reads_language(user, "es") and spanish_changes(submitted):
+        # As a Spanish page's sign-off (docs/languages.md): only a reader of the language
+        # can tell that a Spanish text still says what its English says.
+        return (
+            "This draft changes Spanish texts, and your reviewer profile does not list "
+            "Spanish among the languages you read, so a clinical reviewer who reads Spanish "
+            "must approve it."
+        )
+    return ""
+
+
+def spanish_changes(submitted):
+    """Where the submitted draft's Spanish texts differ from the published release's."""
+    published = CheckerRelease.objects.get(status=Status.PUBLISHED)
+    changed = release_diff.text_changes(published.snapshot, submitted.snapshot)
+    return [change["where"] for change in changed if change["where"].endswith(release_diff.SPANISH)]
 
 
 def approve(reviewer, submitted, comment):
     """Publish what was submitted (not what the draft has become since): what was reviewed."""
-    if not may_approve(reviewer, submitted):
-        raise ReleaseRefused(
-            "You edited or submitted this draft, so a second clinical reviewer must approve it."
-        )
+    refusal = approval_refusal(reviewer, submitted)
+    if refusal:
+        raise ReleaseRefused(refusal)
     results = case_results(submitted.snapshot)
     _refuse_failing(results, "approved")
     _refuse_untranslated(submitted.snapshot, "approved")

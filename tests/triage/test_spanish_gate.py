@@ -91,6 +91,7 @@ def test_a_draft_with_a_missing_spanish_text_cannot_be_submitted_or_approved(
     assert "“Night cramps should be checked.” has no Spanish text" in str(refused.value)
 
     # A draft that reached review some other way is not approved either.
+    reads_spanish(second_reviewer)
     snapshot = draft_snapshot()
     waiting = CheckerRelease.objects.create(
         status=CheckerRelease.Status.IN_REVIEW, snapshot=snapshot, submitted_by=reviewer
@@ -130,6 +131,43 @@ def test_the_review_screen_shows_the_spanish_change(reviewer, second_reviewer, c
     page = client.get(f"/admin/triage/checkerrelease/{submitted.pk}/review/")
     assert page.status_code == 200
     assert "Rule S9: reason (Spanish)" in page.content.decode()
+
+
+def reads_spanish(user):
+    user.reviewer_profile.languages = "en, es"
+    user.reviewer_profile.save()
+
+
+def test_a_spanish_text_change_is_approved_only_by_a_reviewer_who_reads_spanish(
+    reviewer, second_reviewer, client
+):
+    """As a Spanish page's sign-off: a weaker Spanish care card must not reach readers on
+    the word of someone who cannot read it, on the screen or by a direct post."""
+    Rule.objects.filter(code="S9").update(reason_es="Los calambres de noche se pueden revisar.")
+    submitted = releases.submit(reviewer, "S9 in Spanish")
+    client.force_login(second_reviewer)
+    review = f"/admin/triage/checkerrelease/{submitted.pk}/review/"
+
+    assert not releases.may_approve(second_reviewer, submitted)
+    screen = client.get(review).content.decode()
+    assert "a clinical reviewer who reads Spanish must approve it" in screen
+    decision = {"decision": "approve", "comment": "", "reviewed_whole_page": "on"}
+    refused = client.post(review, decision, follow=True)
+    assert "your reviewer profile does not list Spanish" in refused.content.decode()
+    assert CheckerRelease.objects.in_review() == submitted
+
+    reads_spanish(second_reviewer)
+    assert client.post(review, decision).status_code == 302
+    published = CheckerRelease.objects.get(status=CheckerRelease.Status.PUBLISHED)
+    assert published.pk == submitted.pk
+
+
+def test_an_english_only_change_is_approved_by_a_reviewer_who_reads_english(
+    reviewer, second_reviewer
+):
+    Rule.objects.filter(code="S9").update(reason="Cramps that wake you up should be checked.")
+    submitted = releases.submit(reviewer, "S9 in English")
+    assert releases.may_approve(second_reviewer, submitted)
 
 
 def test_an_editor_may_reword_the_spanish_but_not_a_rules_spanish_action(editor_client):
