@@ -59,7 +59,7 @@ def questionnaire_cache_lines(timing):
         return []
     return [
         "Each questionnaire page takes the questionnaire (pages, questions, rules) from its",
-        "process's copy, kept per content generation: median"
+        "process's copy, kept per release number and language: median"
         f" {timing['kept']:.2f} ms, against {timing['built']:.1f} ms to build it from the",
         "database, as every page of every journey would without that copy.",
         "",
