@@ -18,11 +18,13 @@ ROLES_FILE = Path(__file__).resolve().parent / "data" / "roles.yaml"
 
 
 def read_roles(path=None):
-    """{group name: sorted ["app_label.codename", ...]} from the roles file."""
+    """{group name: sorted ["app_label.codename", ...]} from the roles file, each once: a
+    group holds a permission once, and the fingerprint must match what the group holds, or
+    a permission listed twice would make every later load take the group for an editor's."""
     roles = yaml.safe_load((path or ROLES_FILE).read_text(encoding="utf-8"))
     return {
         name: sorted(
-            f"{app}.{codename}" for app, codenames in apps.items() for codename in codenames
+            {f"{app}.{codename}" for app, codenames in apps.items() for codename in codenames}
         )
         for name, apps in roles.items()
     }

@@ -41,6 +41,18 @@ def test_a_changed_file_updates_a_group_nobody_changed(db, roles_file):
     assert dict(roles.load_roles(path))["Editors"] == "unchanged"
 
 
+def test_a_permission_listed_twice_does_not_make_the_group_look_changed_in_the_admin(
+    db, roles_file
+):
+    Group.objects.filter(name="Editors").delete()
+    path = roles_file(lambda data: data["Editors"]["triage"].append("change_rule"))
+    assert dict(roles.load_roles(path))["Editors"] == "created"
+
+    assert dict(roles.load_roles(path))["Editors"] == "unchanged"
+    path = roles_file(lambda data: data["Editors"]["triage"].remove("view_rule"))
+    assert dict(roles.load_roles(path))["Editors"] == "updated"
+
+
 def test_a_group_changed_in_the_admin_is_kept(db, roles_file):
     editors = Group.objects.get(name="Editors")
     editors.permissions.remove(Permission.objects.get(codename="delete_article"))
