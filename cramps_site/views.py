@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -85,10 +87,9 @@ def _results_folder():
 def robots_txt(request):
     """Search engines may read the articles, not the results or search pages. The admin is
     not named here, which would give its address away; its responses say noindex instead."""
-    lines = [
-        "User-agent: *",
-        f"Disallow: {_results_folder()}",
-        f"Disallow: {reverse('education:search')}",
-        f"Sitemap: {absolute_url(reverse('sitemap'))}",
-    ]
+    lines = ["User-agent: *"]
+    for language, _name in settings.LANGUAGES:  # each language has its own addresses
+        with translation.override(language):
+            lines += [f"Disallow: {_results_folder()}", f"Disallow: {reverse('education:search')}"]
+    lines.append(f"Sitemap: {absolute_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

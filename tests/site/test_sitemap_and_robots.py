@@ -2,7 +2,8 @@ import datetime
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from education.models import Article, SitePage
 
@@ -44,11 +45,16 @@ def test_lastmod_is_the_later_of_review_and_update(client, make_article):
 
 def test_robots_names_the_sitemap_and_keeps_private_pages_out(client, db):
     response = client.get("/robots.txt")
+    with translation.override("es"):
+        spanish_search = reverse("education:search")
 
     lines = response.content.decode().splitlines()
     assert response["Content-Type"] == "text/plain"
     assert "Disallow: /triage/result/" in lines
     assert "Disallow: /search/" in lines
+    # The Spanish results and search have addresses of their own.
+    assert "Disallow: /es/evaluador/resultado/" in lines
+    assert f"Disallow: {spanish_search}" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /" not in lines
 
