@@ -6,6 +6,7 @@ Built in one language: in Spanish each text field holds the snapshot's Spanish t
 `_es` companion), so the templates, forms and views show either language unchanged. A
 snapshot from before the Spanish texts, or a text left empty, shows the English one."""
 
+import copy
 from itertools import count
 
 from education.models import Article
@@ -90,23 +91,40 @@ def advice_steps(snapshot, language=ENGLISH):
 
 
 def factors(snapshot, language=ENGLISH):
-    """The factors, linked to the articles their snapshot names where those exist."""
-    data = snapshot["factors.json"]
-    slugs = {row["article"] for row in data if row["article"]}
-    articles = Article.objects.in_bulk(slugs, field_name="slug")
-    if language != ENGLISH:
-        articles = _translations(slugs, language)
+    """The factors, without their articles: a release never changes, but the articles it
+    links to do (published, withdrawn, translated), so each page that shows factors links
+    them afresh (`with_articles`)."""
     return [
         Factor(
             order=order,
-            article=articles.get(row["article"]),
-            section=_section(articles.get(row["article"]), row["section"], language),
             key=row["key"],
             hidden_by=row["hidden_by"],
             **in_language(row, ("title", "advice", "urgent_text"), language),
         )
-        for order, row in enumerate(data)
+        for order, row in enumerate(snapshot["factors.json"])
     ]
+
+
+def with_articles(shown, snapshot, language=ENGLISH):
+    """Copies of the factors shown, linked to the articles their snapshot names as those
+    stand now, in this language (one query, none without articles). Copies: the factors
+    themselves are kept and shared by every request of this process."""
+    named = {row["key"]: row for row in snapshot["factors.json"]}
+    slugs = {named[factor.key]["article"] for factor in shown} - {""}
+    articles = {}
+    if slugs:
+        articles = (
+            Article.objects.in_bulk(slugs, field_name="slug")
+            if language == ENGLISH
+            else _translations(slugs, language)
+        )
+    linked = []
+    for factor in shown:
+        article = articles.get(named[factor.key]["article"])
+        linked.append(copy.copy(factor))
+        linked[-1].article = article
+        linked[-1].section = _section(article, named[factor.key]["section"], language)
+    return linked
 
 
 def _translations(english_slugs, language):

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from common.site_url import absolute_url
 from education.languages import ENGLISH, SPANISH, Alternate, other_language
-from triage import engine
+from triage import engine, snapshot_rows
 from triage.advice_drawings import drawing_places
 from triage.forms import QuestionPageForm
 from triage.models import Result, advice_lines, with_emergency_number
@@ -266,7 +266,11 @@ def result(request, token):
         "urgent_texts": level.key == engine.URGENT,
         "reasons": reasons,
         "other_reasons": other_reasons,
-        "factors": [factors[key] for key in result.factors if key in factors],
+        "factors": snapshot_rows.with_articles(
+            [factors[key] for key in result.factors if key in factors],
+            questionnaire.release.snapshot,
+            questionnaire.language,
+        ),
         "advice_sections": _advice_sections(
             # Article sections, which change apart from releases: read for each result.
             [steps[k] for k in result.advice if k in steps],

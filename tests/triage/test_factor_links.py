@@ -5,10 +5,13 @@ from io import StringIO
 from urllib.parse import urlparse
 
 from django.core.management import call_command
+from django.test import Client
 
 from education.models import Article
+from tests.support.answers import with_changes
+from tests.support.flows import confirm, walk_pages
 from tests.support.pages import parse
-from triage.models import Factor
+from triage.models import Factor, Result
 
 
 def load_content():
@@ -41,3 +44,25 @@ def test_a_link_an_editor_chose_is_kept(db):
 
     factor = Factor.objects.get(key="older_adult")
     assert (factor.article, factor.section) == (night, "")
+
+
+def factor_links(page):
+    return {
+        block["data-factor"]: [a["href"] for a in block.select("a")]
+        for block in parse(page).select("[data-factor]")
+    }
+
+
+def test_a_result_links_to_the_articles_as_they_stand_now_not_as_when_first_shown(db):
+    """The questionnaire is kept per release in each process, but articles change apart
+    from releases: a translation withdrawn since is no longer linked, nor one reached."""
+    confirm(*walk_pages(Client(), with_changes(triggers=["sweating"]), "es"))
+    address = Result.objects.get().get_absolute_url()
+    before = factor_links(Client().get(address))["fluids_electrolytes"]
+    assert len(before) == 1 and before[0].startswith("/es/")
+    english = Factor.objects.get(key="fluids_electrolytes").article
+    spanish = english.translations.get(language="es")
+    spanish.status = Article.Status.DRAFT
+    spanish.save()
+
+    assert factor_links(Client().get(address))["fluids_electrolytes"] == []

@@ -194,11 +194,12 @@ def test_question_and_result_pages_take_no_more_queries_with_releases(
     client.get(FIRST_PAGE)
     client.get(result.get_absolute_url())
 
-    # The session and the published number (or the result and the article sections drawing
-    # its advice): the releases' questionnaires are kept in this process.
+    # The session and the published number (or the result, the articles its advice blocks
+    # link to and the article sections drawing its advice): the releases' questionnaires are
+    # kept in this process.
     with django_assert_max_num_queries(2):
         client.get(FIRST_PAGE)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(4):
         client.get(result.get_absolute_url())
 
 
