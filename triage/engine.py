@@ -238,12 +238,11 @@ def evaluate(rulebook, answers):
 
 def _action(fired, level):
     """The action of the rules that decided the level: the highest priority, then the first."""
-    if _winning_action_rule(fired, level) is None:
-        return ""
-    return _winning_action_rule(fired, level).action
+    winner = winning_action_rule(fired, level)
+    return "" if winner is None else winner.action
 
 
-def _winning_action_rule(fired, level):
+def winning_action_rule(fired, level):
     """The rule whose action the care card shows, or None (the level's own words)."""
     with_action = [rule for rule in fired if rule.level == level and rule.action]
     if not with_action:
@@ -258,7 +257,7 @@ def card_text(rulebook, outcome):
 
 def card_text_es(rulebook, outcome):
     """The Spanish care card: the Spanish action of the same rule, or the level's words."""
-    winner = _winning_action_rule(outcome.fired, outcome.level)
+    winner = winning_action_rule(outcome.fired, outcome.level)
     if winner is not None:
         return winner.action_es
     return rulebook.cards_es.get(outcome.level, "")

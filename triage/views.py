@@ -313,9 +313,16 @@ def _reason(rule, questionnaire, english):
 
 
 def _action_shown(result, questionnaire):
-    """The care card's stored action, in the page's language (the release's words for it)."""
+    """The care card's stored action, in the page's language: the Spanish of the rule whose
+    action the card shows, found among the result's fired rules as the engine finds it (two
+    rules may share English words but not their Spanish), else the release's words for it."""
     if questionnaire.language == ENGLISH:
         return result.action
+    rules = {rule.code: rule for rule in questionnaire.rulebook.rules}
+    fired = [rules[rule["code"]] for rule in result.fired_rules if rule["code"] in rules]
+    winner = engine.winning_action_rule(fired, result.level)
+    if winner is not None and winner.action == result.action and winner.action_es:
+        return winner.action_es
     return questionnaire.actions.get(result.action, result.action)
 
 

@@ -5,14 +5,17 @@ language and show in either."""
 import json
 
 import pytest
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.test import Client
 
 from tests.support.answers import DATA, NOTHING_OF_NOTE, shipped_cases
 from tests.support.flows import SPANISH_START, confirm, walk_pages
 from tests.support.pages import parse
+from tests.support.releases import publish_draft
 from tests.support.spanish import english_interface_strings, visible_text
 from triage import releases
-from triage.models import CheckerRelease, Result
+from triage.models import CheckerRelease, Result, Rule
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +241,19 @@ def test_spanish_pages_take_no_more_queries_than_the_english_ones(
         assert client.get(result.get_absolute_url()).status_code == 200
     with django_assert_num_queries(3):
         assert client.get(result.url_in("en")).status_code == 200
+
+
+def test_the_spanish_card_shows_the_spanish_of_the_rule_that_chose_it():
+    """U2 and U19 share their English action; each keeps its own Spanish on the card."""
+    own_words = " Lleve con usted la lista de sus medicinas."
+    Rule.objects.filter(code="U2").update(action_es=Concat(F("action_es"), Value(own_words)))
+    publish_draft()
+    for case in shipped_cases():
+        spanish_page, _ = confirm(*walk_pages(Client(), case["answers"], "es"))
+        codes = [rule["code"] for rule in latest_result().fired_rules]
+        if "U2" in codes and "U19" not in codes:
+            break
+    else:
+        pytest.fail("no shipped case fires U2 without U19")
+    card = parse(spanish_page).select_one("[data-urgency]").get_text(" ", strip=True)
+    assert own_words.strip() in card
