@@ -1,23 +1,10 @@
 import pytest
-from django.core.exceptions import BadRequest, PermissionDenied
 from django.test import Client
 from django.urls import path
 
 from cramps_site import urls as site_urls
+from tests.support.failing_views import broken_view, forbidden_view, unreadable_view
 from tests.support.pages import assert_public_page, parse
-
-
-def broken_view(request):
-    raise RuntimeError("boom")
-
-
-def forbidden_view(request):
-    raise PermissionDenied
-
-
-def unreadable_view(request):
-    raise BadRequest("unreadable")
-
 
 urlpatterns = [
     path("broken/", broken_view),

@@ -6,7 +6,6 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.conf.urls.i18n import i18n_patterns
-from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import OperationalError
 from django.http import HttpResponse
 from django.test import Client
@@ -14,19 +13,8 @@ from django.urls import path
 
 from cramps_site import urls as site_urls
 from education.models import Article
+from tests.support.failing_views import broken_view, forbidden_view, unreadable_view
 from tests.support.spanish import english_interface_strings, english_strings_in
-
-
-def broken_view(request):
-    raise RuntimeError("boom")
-
-
-def forbidden_view(request):
-    raise PermissionDenied
-
-
-def unreadable_view(request):
-    raise BadRequest("unreadable")
 
 
 def form_view(request):
