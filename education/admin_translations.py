@@ -57,8 +57,10 @@ class SitePageTranslationForm(TranslatedPageForm):
         if self.instance.pk is None and cleaned.get("language") == Language.ENGLISH:
             self.add_error("language", "The English site pages are shipped: add a translation.")
         elif self.instance.pk is None and english is not None:
-            self.instance.slug = SitePage.SPANISH_SLUGS[english.slug]
-            if SitePage.objects.filter(slug=self.instance.slug).exists():
+            self.instance.slug = SitePage.SPANISH_SLUGS.get(english.slug, "")
+            if not self.instance.slug:
+                self.add_error("translation_of", "This page has no Spanish address yet.")
+            elif SitePage.objects.filter(slug=self.instance.slug).exists():
                 self.add_error(None, f"A page already has the address “{self.instance.slug}”.")
         return cleaned
 

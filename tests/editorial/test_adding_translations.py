@@ -231,6 +231,19 @@ def test_an_english_site_page_is_not_added(editor_client):
     assert "add a translation" in form_errors(response)
 
 
+def test_a_site_page_without_a_spanish_address_is_refused_not_an_error(editor_client, monkeypatch):
+    about = SitePage.objects.get(slug="about")
+    SitePage.objects.filter(slug="acerca-de").delete()
+    monkeypatch.delitem(SitePage.SPANISH_SLUGS, "about")
+    data = form_data(editor_client.get(f"/admin/education/sitepage/add/?translation_of={about.pk}"))
+    data.update(title="Acerca de", summary="Quiénes somos.", body="## Quiénes\n\nSomos.")
+
+    response = editor_client.post("/admin/education/sitepage/add/", data)
+
+    assert response.status_code == 200
+    assert "has no Spanish address yet" in form_errors(response)
+
+
 @pytest.mark.parametrize("model", ["article", "sitepage"])
 @pytest.mark.parametrize("key", ["abc", "²", "1.5"])
 def test_a_page_key_that_is_no_number_is_no_page_not_an_error(editor_client, model, key):
