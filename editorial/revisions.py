@@ -74,6 +74,11 @@ class EditorialForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Browsers send a text box's line breaks as CRLF: kept, an untouched multi-line text
+        # would read as changed (in the draft's diff, and a release's Spanish changes).
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = value.replace("\r\n", "\n").replace("\r", "\n")
         current = SavedState(self.instance)
         if current.token and current.token != cleaned.get(LOADED_VERSION_FIELD):
             raise ValidationError(current.stale_message(), code="stale")

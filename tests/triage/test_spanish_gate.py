@@ -208,3 +208,17 @@ def test_a_page_without_a_spanish_slug_may_not_take_another_pages_spanish_addres
 
     assert "Another page already has the Spanish address “sobre-usted”" in refusal(response)
     assert post_change(admin_client, page, slug_es="calambres").status_code == 302
+
+
+def test_line_breaks_as_a_browser_sends_them_change_no_text(admin_client):
+    """A browser sends a text box's line breaks as CRLF: an untouched multi-line text stays
+    the same text, so the release shows no change a reviewer must approve."""
+    level = Level.objects.get(key="urgent")
+    data = form_data(admin_client.get(url_of(level)))
+    as_sent = {name: data[name].replace("\n", "\r\n") for name in ("advice", "advice_es")}
+    assert "\r\n" in as_sent["advice_es"]  # a text of several lines, as the test needs
+
+    assert admin_client.post(url_of(level), {**data, **as_sent}).status_code == 302
+
+    published = CheckerRelease.objects.get(status=CheckerRelease.Status.PUBLISHED).snapshot
+    assert release_diff.changes(published, draft_snapshot())["texts"] == []
