@@ -56,9 +56,9 @@ PAGES = {
     "article, cached": (ARTICLE, ARTICLE),
     "article, uncached": (ARTICLE + "?bench=uncached", ARTICLE),
 }
-# The journeys end at each of these levels, on a shipped example's answers.
+# The journeys end at each of these levels (bench/journeys.json).
 JOURNEY_LEVELS = ["self_care", "soon", "urgent"]
-EXAMPLES = REPOSITORY / "triage" / "data" / "spec_examples.json"
+JOURNEYS = REPOSITORY / "bench" / "journeys.json"
 # Every browser asks for compressed pages; site and floor are measured the same way.
 ACCEPT_GZIP = "Accept-Encoding: gzip"
 # Two of these make each search: 120 different searches.
@@ -291,18 +291,12 @@ def save_floor_pages(site, folder):
 
 
 def answer_sets():
-    """(answers, expected level) for each of JOURNEY_LEVELS: the first shipped example that
-    ends there and answers every question (the benchmark gives the same answers each run)."""
-    every_key = {key for keys in QUESTION_PAGES.values() for key in keys}
-    examples = [
-        example
-        for example in json.loads(EXAMPLES.read_text())
-        if every_key <= set(example["answers"])
-    ]
-    return [
-        next((ex["answers"], level) for ex in examples if ex["expected_urgency"] == level)
-        for level in JOURNEY_LEVELS
-    ]
+    """(answers, expected level) for each of JOURNEY_LEVELS, from bench/journeys.json: the
+    journeys the questionnaire budgets were set on, so that runs stay comparable."""
+    data = json.loads(JOURNEYS.read_text())
+    first_page_no = dict.fromkeys(QUESTION_PAGES["serious-symptoms"], "no")
+    nothing_of_note = {**first_page_no, **data["nothing_of_note"]}
+    return [({**nothing_of_note, **data["journeys"][level]}, level) for level in JOURNEY_LEVELS]
 
 
 def measure_journeys(urls, clients=JOURNEY_CLIENTS, seconds=JOURNEY_SECONDS):
