@@ -216,8 +216,10 @@ def render(results, budgets):
             "",
             "Pinned in tests rather than measured here: an article page the page cache does not",
             "hold makes at most 4 queries (`tests/education/test_article_detail.py`), a stored",
-            "one none (`tests/education/test_page_cache.py`); a questionnaire page makes one (the",
-            "session) and a result page two (`tests/triage/`).",
+            "one none (`tests/education/test_page_cache.py`); a questionnaire page part-way",
+            "through a journey makes one (the session), the first page two (and the published",
+            "release's number), and a result page three or four (the result, and the articles",
+            "its drawings and advice blocks link to; `tests/triage/`).",
             "",
         ]
     )
@@ -261,7 +263,8 @@ def method_section(method):
         f"- **Questionnaire**: {method['journey_clients']} concurrent clients for"
         f" {method['journey_seconds']} s, each",
         "  journey every page to a stored result, with its CSRF token, as a browser without",
-        "  JavaScript would; the clients run on the same cores as the site.",
+        "  JavaScript would, on the answers of bench/journeys.json (ending at self-care, soon",
+        "  and urgent); the clients run on the same cores as the site.",
         "- **Grown site**: `bench/grow_data.py` adds made-up published articles and",
         "  stored results to the SQLite database; on PostgreSQL only the articles, for search.",
         "",
