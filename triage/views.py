@@ -246,9 +246,9 @@ def result(request, token):
         questionnaire = Questionnaire.published()
     else:
         questionnaire = Questionnaire.of_release(result.release)
-    if questionnaire.language != ENGLISH and not questionnaire.has_spanish:
-        # Made with a release that has no Spanish texts: it is shown in English.
-        return redirect(result.url_in(ENGLISH))
+    english = _in_english_instead(questionnaire, lambda: result.url_in(ENGLISH))
+    if english is not None:
+        return english
     level = questionnaire.levels.get(result.level)
     if level is None:
         raise Http404("This result's level no longer exists.")
@@ -287,15 +287,12 @@ def result(request, token):
 def _result_languages(result, questionnaire):
     """The result's hreflang links and the link to it in the other language, where its
     release has the other language's texts."""
-    if not questionnaire.has_spanish:
-        return {"alternates": [Alternate(ENGLISH, absolute_url(result.url_in(ENGLISH)))]}
-    return {
-        "alternates": [
-            Alternate(language, absolute_url(result.url_in(language)))
-            for language in (ENGLISH, SPANISH)
-        ],
-        "other_language_url": result.url_in(other_language(questionnaire.language)),
+    links = {
+        "alternates": alternates(questionnaire, lambda: result.url_in(translation.get_language()))
     }
+    if questionnaire.has_spanish:
+        links["other_language_url"] = result.url_in(other_language(questionnaire.language))
+    return links
 
 
 def _shown(fired_rules, questionnaire):
