@@ -9,11 +9,10 @@ snapshot from before the Spanish texts, or a text left empty, shows the English 
 import copy
 from itertools import count
 
+from education.languages import ENGLISH
 from education.models import Article
 from triage.data_files import choice_rows
 from triage.models import AdviceStep, Choice, Factor, Level, Page, Question
-
-ENGLISH = "en"
 
 
 def in_language(data, names, language):
