@@ -7,6 +7,7 @@ still shows its own message beside it.
 """
 
 from django import template
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -22,7 +23,8 @@ def _anchor(field):
 def _unanswered_entry(fields):
     if len(fields) == 1:
         return (_anchor(fields[0]), fields[0].errors[0])
-    return (_anchor(fields[0]), f"Answer every question: {len(fields)} have no answer yet")
+    message = gettext("Answer every question: %(count)s have no answer yet")
+    return (_anchor(fields[0]), message % {"count": len(fields)})
 
 
 @register.simple_tag

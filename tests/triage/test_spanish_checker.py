@@ -126,6 +126,15 @@ def test_an_answer_check_refuses_in_spanish():
     assert english_shown(response.content) == []
 
 
+def test_questions_left_unanswered_are_summed_up_in_spanish():
+    response = Client().post(f"{SPANISH_START}sintomas-graves/", {})
+
+    assert response.status_code == 400
+    summary = parse(response).select_one(".error-summary")
+    assert "Responda todas las preguntas: 7 no tienen respuesta todavía" in summary.get_text()
+    assert "Answer every question" not in visible_text(response.content)
+
+
 def alternates(response):
     return {
         link["hreflang"]: link["href"] for link in parse(response).select('link[rel="alternate"]')
