@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -83,7 +82,7 @@ class TranslatedPageAdmin:
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        english = self._english_page(initial.get("translation_of"))
+        english = self._english_page(request, initial.get("translation_of"))
         for name in self.shared_with_translation if english else []:
             initial.setdefault(name, getattr(english, name))
         return initial
@@ -94,27 +93,20 @@ class TranslatedPageAdmin:
 
     def _translation_context(self, request, object_id):
         if object_id is None:  # adding: the English page named in the address, if any
-            english = self._english_page(request.GET.get("translation_of"))
+            english = self._english_page(request, request.GET.get("translation_of"))
             return {"english_page": english} if english else {}
-        page = self._page(unquote(object_id))
+        page = self.get_object(request, unquote(object_id))
         if page is None:
             return {}
         if page.language != Language.ENGLISH:
             return {"english_page": page.translation_of}
         return {"translation_link": self.translation_link(page)}
 
-    def _english_page(self, pk):
-        page = self._page(pk)
+    def _english_page(self, request, pk):
+        """The English page with this key from an address, or None. The admin's own lookup
+        finds no page for a key that is no number (typed or tampered with), not an error."""
+        page = self.get_object(request, pk) if pk else None
         return page if page is not None and page.language == Language.ENGLISH else None
-
-    def _page(self, pk):
-        """The page with this key from an address, or None: a key that is no number (typed
-        or tampered with) finds no page, as in the admin's own views, rather than an error."""
-        try:
-            pk = self.model._meta.pk.to_python(pk)
-        except ValidationError:
-            return None
-        return None if pk is None else self.model._default_manager.filter(pk=pk).first()
 
     def translation_link(self, english):
         """The link to the page's Spanish translation, or to the form that adds it."""
