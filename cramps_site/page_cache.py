@@ -17,6 +17,12 @@ the questionnaire), an admin, static or media address, a host Django would refus
 when HTTPS is required, and any response that is not a 200 marked `public` with a lifetime,
 is marked `private`, `no-store` or `no-cache`, or sets a cookie.
 
+When a stored page's lifetime runs out, the first request to find it so rebuilds it, and for
+the `stale-while-revalidate=N` seconds the view allows (RFC 5861, as a CDN reads it) every
+other request meanwhile gets the page as it was (same generation, so nothing changed but the
+clock): one worker rebuilds instead of all of them at once under load. A page is never
+served stale past those seconds, nor once the generation has changed.
+
 Each worker trusts its own copy of the generation and of the pages it served for
 PAGE_CACHE_PROCESS_SECONDS (one by default; ProcessCopy), so a change committed on another
 server reaches it within that time, and one committed in this process at once.
@@ -25,8 +31,10 @@ With the shared cache unreachable every request goes to Django (docs/caching.md)
 """
 
 import hashlib
+import math
 import re
 import time
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -42,6 +50,17 @@ PER_RESPONSE_HEADERS = {"date", "content-length"}
 NEVER_SHARED = {"private", "no-store", "no-cache"}
 
 
+class StoredPage(NamedTuple):
+    generation: str
+    content: bytes
+    headers: list
+    fresh_until: float  # time.time(): the clock every worker and server shares
+    stale_until: float  # after fresh_until, served only while another request rebuilds it
+
+    def is_fresh(self, now):
+        return now < self.fresh_until
+
+
 class ProcessCopy:
     """This worker's copy of the content generation and of the stored pages it served, trusted
     for settings.PAGE_CACHE_PROCESS_SECONDS: a stored page then costs no cache read at all
@@ -49,7 +68,7 @@ class ProcessCopy:
 
     generation = None
     read_at = float("-inf")
-    pages = {}  # key -> (generation, content, headers, monotonic time it expires)
+    pages = {}  # key -> (StoredPage, monotonic time this copy expires)
 
     @classmethod
     def trusted(cls, now):
@@ -63,12 +82,14 @@ class ProcessCopy:
         cls.generation, cls.read_at = generation, now
 
     @classmethod
-    def keep(cls, key, stored, seconds, now):
-        if settings.PAGE_CACHE_PROCESS_SECONDS <= 0:
+    def keep(cls, key, stored, now):
+        """Copy a fresh page, for no longer than it stays fresh."""
+        seconds = min(stored.fresh_until - time.time(), settings.PAGE_CACHE_PROCESS_SECONDS)
+        if seconds <= 0:
             return
         if len(cls.pages) >= PROCESS_PAGE_LIMIT:
             cls.pages = {}
-        cls.pages[key] = (*stored, now + min(seconds, settings.PAGE_CACHE_PROCESS_SECONDS))
+        cls.pages[key] = (stored, now + seconds)
 
 
 PROCESS_PAGE_LIMIT = 256
@@ -82,31 +103,53 @@ def serve_stored_pages(application):
         if key is None:
             return application(environ, start_response)
         generation, stored = _generation_and_stored_page(key)
-        if stored is not None and generation is not None and stored[0] == generation:
-            _, content, headers = stored[:3]
-            start_response("200 OK", [*headers, ("Content-Length", str(len(content)))])
-            return [content]
+        current = stored is not None and generation is not None and stored.generation == generation
+        if current and stored.is_fresh(time.time()):
+            return _serve(stored, start_response)
+        if current and not _claim_rebuild(key, stored):
+            return _serve(stored, start_response)  # as it was, while another request rebuilds it
         # The generation was read before the page is built, so a change committed meanwhile
         # outdates the page.
-        return _build_and_store(application, environ, start_response, key, generation)
+        try:
+            return _build_and_store(application, environ, start_response, key, generation)
+        finally:
+            if current:
+                cache.delete(_rebuild_key(key))  # rebuilt or not, the next request may try
 
     return stored_or_django
+
+
+def _serve(stored, start_response):
+    start_response("200 OK", [*stored.headers, ("Content-Length", str(len(stored.content)))])
+    return [stored.content]
+
+
+def _claim_rebuild(key, stale):
+    """True for the one request that rebuilds a stale page (the others keep serving it)."""
+    seconds = math.ceil(stale.stale_until - time.time())
+    return seconds <= 0 or cache.add(_rebuild_key(key), True, timeout=seconds)
+
+
+def _rebuild_key(key):
+    return f"{key}:rebuilding"
 
 
 def _generation_and_stored_page(key):
     now = time.monotonic()
     if ProcessCopy.trusted(now):
         copied = ProcessCopy.pages.get(key)
-        if copied is not None and copied[3] > now:
-            return ProcessCopy.generation, copied
+        if copied is not None and copied[1] > now:
+            return ProcessCopy.generation, copied[0]
         generation, stored = ProcessCopy.generation, cache.get(key)
     else:
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()
         stored = found.get(key)
         ProcessCopy.remember_generation(generation, now)
-    if stored is not None and stored[0] == generation:
-        ProcessCopy.keep(key, stored, settings.PAGE_CACHE_PROCESS_SECONDS, now)
+    if not isinstance(stored, StoredPage):
+        return generation, None  # nothing, or left by an earlier version of this code
+    if stored.generation == generation:
+        ProcessCopy.keep(key, stored, now)
     return generation, stored
 
 
@@ -118,8 +161,8 @@ def _build_and_store(application, environ, start_response, key, generation):
         return start_response(status, headers, *exc_info)
 
     result = application(environ, remember_start)
-    seconds = _seconds_to_keep(*started) if generation is not None and started else None
-    if not seconds:
+    lifetime = _lifetime(*started) if generation is not None and started else None
+    if not lifetime:
         return result
     try:
         content = b"".join(result)
@@ -127,13 +170,17 @@ def _build_and_store(application, environ, start_response, key, generation):
         getattr(result, "close", lambda: None)()
     _, headers = started
     headers = [(name, value) for name, value in headers if name.lower() not in PER_RESPONSE_HEADERS]
-    cache.set(key, (generation, content, headers), timeout=seconds)
-    ProcessCopy.keep(key, (generation, content, headers), seconds, time.monotonic())
+    fresh, stale = lifetime
+    now = time.time()
+    stored = StoredPage(generation, content, headers, now + fresh, now + fresh + stale)
+    cache.set(key, stored, timeout=fresh + stale)
+    ProcessCopy.keep(key, stored, time.monotonic())
     return [content]
 
 
-def _seconds_to_keep(status, headers):
-    """How long a response may be shared with every reader, or None if it may not be."""
+def _lifetime(status, headers):
+    """How many seconds a response may be shared with every reader, and for how many more it
+    may be served while it is rebuilt: None if it may not be shared at all."""
     if not status.startswith("200 "):
         return None
     if any(name.lower() == "set-cookie" for name, _ in headers):
@@ -144,8 +191,11 @@ def _seconds_to_keep(status, headers):
     if "public" not in directives or NEVER_SHARED & directives.keys():
         return None
     # As a shared cache: s-maxage when given, else max-age.
-    seconds = directives.get("s-maxage", directives.get("max-age", ""))
-    return int(seconds) if seconds.isdigit() else None
+    fresh = directives.get("s-maxage", directives.get("max-age", ""))
+    stale = directives.get("stale-while-revalidate", "")
+    if not fresh.isdigit() or int(fresh) == 0:
+        return None
+    return int(fresh), int(stale) if stale.isdigit() else 0
 
 
 def page_key(environ):

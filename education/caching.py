@@ -11,6 +11,10 @@ from education.models import Article
 
 # A correction reaches every reader within a minute, even through a CDN that is never told.
 MAX_SECONDS = 60
+# Once that minute is up, a cache may go on serving the page for this long while it fetches
+# the new one (stale-while-revalidate): readers then never wait for the rebuild, and a busy
+# site rebuilds each page once rather than once per worker.
+REBUILD_SECONDS = 60
 
 
 def reading_page(view=None, *, paginated=False):
@@ -39,7 +43,13 @@ def reading_page(view=None, *, paginated=False):
             # Browsers ask again each time (served from the page cache, so cheaply): a
             # reader who saw the page a moment ago still gets a correction at once.
             seconds = Article.objects.seconds_until_next_publication(MAX_SECONDS)
-            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=seconds,
+                stale_while_revalidate=REBUILD_SECONDS,
+            )
         return response
 
     return wrapper

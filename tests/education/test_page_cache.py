@@ -5,6 +5,7 @@ fixture), whose wrapper serves stored pages, as gunicorn would call it.
 """
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -90,21 +91,24 @@ def test_a_change_rolled_back_never_reaches_readers(wsgi_get, make_article):
     assert "<h1>Approved words</h1>" in page
 
 
+READERS_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=60"
+
+
 def test_readers_pages_say_how_long_a_cdn_may_keep_them(wsgi_get, make_article):
     article = make_article()
 
     for url in ["/", "/articles/", article.get_absolute_url(), "/about/"]:
         response = wsgi_get(url)
         assert response.status == 200, url
-        assert response.headers["Cache-Control"] == "public, max-age=0, s-maxage=60", url
+        assert response.headers["Cache-Control"] == READERS_CACHE_CONTROL, url
 
 
 def test_no_page_is_kept_past_the_next_scheduled_publication(wsgi_get, make_article):
     make_article(publish_at=timezone.now() + datetime.timedelta(seconds=30))
 
-    shared_for = wsgi_get("/articles/").headers["Cache-Control"].split("s-maxage=")[1]
+    control = wsgi_get("/articles/").headers["Cache-Control"]
 
-    assert 25 <= int(shared_for) <= 30
+    assert 25 <= int(re.search(r"s-maxage=(\d+)", control).group(1)) <= 30
 
 
 def test_searches_and_the_questionnaire_are_never_kept(wsgi_get, db):
@@ -246,6 +250,7 @@ def only_if_shared(*headers, status="200 OK"):
         ([("Cache-Control", "public, no-cache, max-age=60")], "200 OK"),
         ([("Cache-Control", "public")], "200 OK"),
         ([("Cache-Control", "public, s-maxage=0")], "200 OK"),
+        ([("Cache-Control", "public, s-maxage=0, stale-while-revalidate=60")], "200 OK"),
         ([("Cache-Control", "public, max-age=60"), ("Set-Cookie", "a=b")], "200 OK"),
         ([("Cache-Control", "public, max-age=60")], "404 Not Found"),
         ([], "200 OK"),
@@ -275,6 +280,96 @@ def test_a_200_marked_public_is_stored_for_its_shared_lifetime(db, control):
     first, second = WSGIResponse(served, environ), WSGIResponse(served, environ)
 
     assert application.calls == 1 and first.content == second.content == b"page"
+
+
+SHARED_FOR_A_MINUTE = ("Cache-Control", "public, s-maxage=60, stale-while-revalidate=60")
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The wall clock the stored pages' lifetimes are read on, moved by the test."""
+    from cramps_site import page_cache
+
+    now = [page_cache.time.time()]
+    monkeypatch.setattr(page_cache.time, "time", lambda: now[0])
+    return now
+
+
+class RebuiltWhileAnotherReaderAsks:
+    """A WSGI application behind the page cache, numbering the pages it builds: while it
+    builds the second, another reader asks for the same address (as on another worker), and
+    gets `meanwhile`."""
+
+    def __init__(self):
+        from cramps_site.page_cache import serve_stored_pages
+
+        self.calls, self.meanwhile = 0, None
+        self.served = serve_stored_pages(self)
+        self.environ = RequestFactory().get("/shared/").environ
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        if self.calls == 2:
+            self.meanwhile = self.get()
+        start_response("200 OK", [("Content-Type", "text/plain"), SHARED_FOR_A_MINUTE])
+        return [f"page {self.calls}".encode()]
+
+    def get(self):
+        return WSGIResponse(self.served, self.environ).content
+
+
+def test_an_expired_page_is_rebuilt_once_while_other_readers_get_it_as_it_was(db, clock):
+    site = RebuiltWhileAnotherReaderAsks()
+    assert site.get() == b"page 1"
+
+    clock[0] += 61  # its minute is up
+    assert site.get() == b"page 2"  # this reader's request rebuilds it
+
+    assert site.meanwhile == b"page 1" and site.calls == 2
+    assert site.get() == b"page 2" and site.calls == 2  # stored again
+
+
+def test_a_page_is_never_served_past_its_rebuild_seconds(db, clock):
+    site = RebuiltWhileAnotherReaderAsks()
+    site.get()
+
+    clock[0] += 121  # both minutes are up
+    site.get()
+
+    assert site.meanwhile == b"page 3"  # the other reader's page was built too
+
+
+def test_a_page_of_an_earlier_generation_is_never_served_while_it_is_rebuilt(db, clock):
+    from common import content_generation
+
+    site = RebuiltWhileAnotherReaderAsks()
+    site.get()
+
+    clock[0] += 61
+    content_generation.new_generation()
+    site.get()
+
+    assert site.meanwhile == b"page 3"
+
+
+def test_a_rebuild_that_fails_leaves_the_next_request_to_rebuild(db, clock):
+    from cramps_site.page_cache import serve_stored_pages
+
+    def application(environ, start_response):
+        application.calls += 1
+        failed = application.calls == 2
+        start_response("500 Internal Server Error" if failed else "200 OK", [SHARED_FOR_A_MINUTE])
+        return [f"page {application.calls}".encode()]
+
+    application.calls = 0
+    served = serve_stored_pages(application)
+    environ = RequestFactory().get("/shared/").environ
+    WSGIResponse(served, environ)
+
+    clock[0] += 61
+    failed, retried = WSGIResponse(served, environ), WSGIResponse(served, environ)
+
+    assert failed.status == 500 and retried.content == b"page 3"
 
 
 # An address the page cache never stores, so the page is built for each request.

@@ -147,5 +147,5 @@ def test_a_request_with_a_session_cookie_is_never_stored(site, redis_server, coo
     assert status == 200 and "public" not in headers["Cache-Control"]
     assert not redis_server.stored_pages()
     status, headers, _ = Browser().get(url + "/articles/")
-    assert headers["Cache-Control"] == "public, max-age=0, s-maxage=60"
+    assert headers["Cache-Control"] == "public, max-age=0, s-maxage=60, stale-while-revalidate=60"
     assert redis_server.stored_pages()
