@@ -10,6 +10,7 @@ each text with its Spanish beside it (docs/languages.md, "The checker in Spanish
 import json
 from pathlib import Path
 
+from django.apps import apps
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -101,9 +102,14 @@ def shipped_cases(data_dir=DATA_DIR):
     return [case for name in SAFETY_CASE_FILES for case in cases_from(read(name, data_dir))]
 
 
-def load_questionnaire(apps, data_dir=DATA_DIR):
+def _model(name, app="triage"):
+    """A model by name, looked up when used: triage.models imports this module."""
+    return apps.get_model(app, name)
+
+
+def load_questionnaire(data_dir=DATA_DIR):
     """Create every row of the questionnaire from the data files in data_dir."""
-    model = {name: apps.get_model("triage", name) for name in MODELS}
+    model = {name: _model(name) for name in MODELS}
     questions = _load_pages(model, data_dir)
     levels = {
         row["key"]: model["Level"].objects.create(
@@ -112,7 +118,7 @@ def load_questionnaire(apps, data_dir=DATA_DIR):
         )
         for row in read("levels.json", data_dir)
     }
-    factors = _load_factors(model, apps.get_model("education", "Article"), data_dir)
+    factors = _load_factors(model, _model("Article", app="education"), data_dir)
     for order, step in enumerate(read("advice_steps.json", data_dir)):
         english = _fields_of(step, "key", "section", "text", "levels", "not_with", "only_with")
         model["AdviceStep"].objects.create(
@@ -288,10 +294,10 @@ def shipped_snapshot(data_dir=DATA_DIR):
     return snapshot
 
 
-def snapshot_of(apps):
+def snapshot_of():
     """The checker's rows, as the data files would hold them (the draft; release 1 when the
     shipped checker is loaded)."""
-    model = {name: apps.get_model("triage", name) for name in MODELS}
+    model = {name: _model(name) for name in MODELS}
     return {
         "questionnaire.json": {"pages": [_page_data(page) for page in _pages(model)]},
         "levels.json": [
@@ -479,27 +485,27 @@ def _answer_check(check, multiple):
     )
 
 
-def create_first_release(apps):
+def create_first_release():
     """Release 1, published: the checker's rows as they stand."""
     now = timezone.now()
-    apps.get_model("triage", "CheckerRelease").objects.create(
+    _model("CheckerRelease").objects.create(
         number=1,
         status="published",
-        snapshot=snapshot_of(apps),
+        snapshot=snapshot_of(),
         published_at=now,
         reviewed_at=now,
         note="The checker as shipped in the project's data files (triage/data/).",
     )
 
 
-def load_checker(apps):
+def load_checker():
     """The shipped checker, once (`manage.py load_content`, after the articles its advice
     links to): with no release yet, the rows from the data files (unless rows are there)
     and release 1 from them. Once there is a release, the rows are the clinical reviewers'
     draft and releases come only from their approval, so nothing is loaded over them."""
-    if apps.get_model("triage", "CheckerRelease").objects.exists():
+    if _model("CheckerRelease").objects.exists():
         return "unchanged"
-    if not apps.get_model("triage", "Page").objects.exists():
-        load_questionnaire(apps)
-    create_first_release(apps)
+    if not _model("Page").objects.exists():
+        load_questionnaire()
+    create_first_release()
     return "created"
