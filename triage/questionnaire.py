@@ -54,8 +54,9 @@ class Questionnaire:
 
     @classmethod
     def of_release(cls, release):
-        """Built once per release in each process: building it takes some ten queries, too
-        many for every page of every journey (bench/RESULTS.md). A numbered release never
+        """Built once per release in each process: reading and drawing the whole snapshot
+        costs several times a kept copy, on every page of every journey (bench/RESULTS.md,
+        docs/caching.md). A numbered release never
         changes (docs/clinical-safety.md, "Releases"), so nothing is needed to say whether
         the copy is current; a newly published release has a new number."""
         kept = cls._kept.get(_place(release.number))
