@@ -106,14 +106,15 @@ def factors(snapshot, language=ENGLISH):
 
 def with_articles(shown, snapshot, language=ENGLISH):
     """Copies of the factors shown, linked to the articles their snapshot names as those
-    stand now, in this language (one query, none without articles). Copies: the factors
+    stand now, in this language, where readers may open them (one query, none without
+    articles): a draft or withdrawn article is not linked. Copies: the factors
     themselves are kept and shared by every request of this process."""
     named = {row["key"]: row for row in snapshot["factors.json"]}
     slugs = {named[factor.key]["article"] for factor in shown} - {""}
     articles = {}
     if slugs:
         articles = (
-            Article.objects.in_bulk(slugs, field_name="slug")
+            Article.objects.published().in_bulk(slugs, field_name="slug")
             if language == ENGLISH
             else _translations(slugs, language)
         )

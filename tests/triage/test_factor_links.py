@@ -66,3 +66,15 @@ def test_a_result_links_to_the_articles_as_they_stand_now_not_as_when_first_show
     spanish.save()
 
     assert factor_links(Client().get(address))["fluids_electrolytes"] == []
+
+
+def test_an_english_result_never_links_to_an_article_readers_cannot_open(db):
+    confirm(*walk_pages(Client(), with_changes(triggers=["sweating"])))
+    address = Result.objects.get().get_absolute_url()
+    [link] = factor_links(Client().get(address))["fluids_electrolytes"]
+    article = Factor.objects.get(key="fluids_electrolytes").article
+    assert Client().get(link).status_code == 200
+    article.status = Article.Status.DRAFT
+    article.save()
+
+    assert factor_links(Client().get(address))["fluids_electrolytes"] == []
