@@ -46,16 +46,30 @@ from common.content_generation import GENERATION_KEY, current_generation
 
 PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
 # Headers that belong to one response, not to a stored page.
-PER_RESPONSE_HEADERS = {"date", "content-length"}
+PER_RESPONSE_HEADERS = {"date", "content-length", "age"}
 NEVER_SHARED = {"private", "no-store", "no-cache"}
+# The clock stored pages' lifetimes are read on: every worker and server shares it.
+wall_clock = time.time
 
 
 class StoredPage(NamedTuple):
+    """A page as kept in the shared cache: there as a plain tuple, which any version of this
+    code can unpickle. Its key names the shape (page_key's "v2"): change both together."""
+
     generation: str
     content: bytes
     headers: list
-    fresh_until: float  # time.time(): the clock every worker and server shares
+    stored_at: float
+    fresh_until: float
     stale_until: float  # after fresh_until, served only while another request rebuilds it
+
+    @classmethod
+    def read(cls, kept, now):
+        """The page kept under a key, or None if there is none or its time is over."""
+        if not isinstance(kept, tuple) or len(kept) != len(cls._fields):
+            return None
+        page = cls._make(kept)
+        return page if now < page.stale_until else None
 
     def is_fresh(self, now):
         return now < self.fresh_until
@@ -84,7 +98,7 @@ class ProcessCopy:
     @classmethod
     def keep(cls, key, stored, now):
         """Copy a fresh page, for no longer than it stays fresh."""
-        seconds = min(stored.fresh_until - time.time(), settings.PAGE_CACHE_PROCESS_SECONDS)
+        seconds = min(stored.fresh_until - wall_clock(), settings.PAGE_CACHE_PROCESS_SECONDS)
         if seconds <= 0:
             return
         if len(cls.pages) >= PROCESS_PAGE_LIMIT:
@@ -104,7 +118,7 @@ def serve_stored_pages(application):
             return application(environ, start_response)
         generation, stored = _generation_and_stored_page(key)
         current = stored is not None and generation is not None and stored.generation == generation
-        if current and stored.is_fresh(time.time()):
+        if current and stored.is_fresh(wall_clock()):
             return _serve(stored, start_response)
         if current and not _claim_rebuild(key, stored):
             return _serve(stored, start_response)  # as it was, while another request rebuilds it
@@ -120,14 +134,17 @@ def serve_stored_pages(application):
 
 
 def _serve(stored, start_response):
-    start_response("200 OK", [*stored.headers, ("Content-Length", str(len(stored.content)))])
+    # Age: a CDN in front counts the page's lifetime from when it was built, not from now.
+    age = max(0, int(wall_clock() - stored.stored_at))
+    length = str(len(stored.content))
+    start_response("200 OK", [*stored.headers, ("Age", str(age)), ("Content-Length", length)])
     return [stored.content]
 
 
 def _claim_rebuild(key, stale):
     """True for the one request that rebuilds a stale page (the others keep serving it)."""
-    seconds = math.ceil(stale.stale_until - time.time())
-    return seconds <= 0 or cache.add(_rebuild_key(key), True, timeout=seconds)
+    seconds = max(1, math.ceil(stale.stale_until - wall_clock()))
+    return cache.add(_rebuild_key(key), True, timeout=seconds)
 
 
 def _rebuild_key(key):
@@ -146,8 +163,9 @@ def _generation_and_stored_page(key):
         generation = found.get(GENERATION_KEY) or current_generation()
         stored = found.get(key)
         ProcessCopy.remember_generation(generation, now)
-    if not isinstance(stored, StoredPage):
-        return generation, None  # nothing, or left by an earlier version of this code
+    stored = StoredPage.read(stored, wall_clock())
+    if stored is None:
+        return generation, None
     if stored.generation == generation:
         ProcessCopy.keep(key, stored, now)
     return generation, stored
@@ -171,9 +189,9 @@ def _build_and_store(application, environ, start_response, key, generation):
     _, headers = started
     headers = [(name, value) for name, value in headers if name.lower() not in PER_RESPONSE_HEADERS]
     fresh, stale = lifetime
-    now = time.time()
-    stored = StoredPage(generation, content, headers, now + fresh, now + fresh + stale)
-    cache.set(key, stored, timeout=fresh + stale)
+    now = wall_clock()
+    stored = StoredPage(generation, content, headers, now, now + fresh, now + fresh + stale)
+    cache.set(key, tuple(stored), timeout=fresh + stale)
     ProcessCopy.keep(key, stored, time.monotonic())
     return [content]
 
@@ -216,7 +234,7 @@ def page_key(environ):
     # Pages name the site by SITE_URL, never by the host asked for, so one copy serves every
     # allowed host and port. Hashed, so a long or odd address still makes a short, safe key.
     address = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()
-    return f"page:{encoding}:{address}"
+    return f"page:v2:{encoding}:{address}"
 
 
 def has_session_cookie(environ):

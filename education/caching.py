@@ -9,17 +9,18 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from education.models import Article
 
-# A correction reaches every reader within a minute, even through a CDN that is never told.
+# How long a cache in front (a CDN that is never told of changes) may keep a page as fresh.
 MAX_SECONDS = 60
-# Once that minute is up, a cache may go on serving the page for this long while it fetches
-# the new one (stale-while-revalidate): readers then never wait for the rebuild, and a busy
-# site rebuilds each page once rather than once per worker.
+# Once that is up, how long a cache may go on serving the page while it fetches the new one
+# (stale-while-revalidate): readers never wait for the rebuild, and a busy site rebuilds each
+# page once rather than once per worker. Through such a CDN a correction reaches every
+# reader within the two together; from the site itself, at once (docs/caching.md).
 REBUILD_SECONDS = 60
 
 
 def reading_page(view=None, *, paginated=False):
     """Mark a view's successful pages as shareable by caches between the site and its readers
-    for MAX_SECONDS at most, and never past
+    for MAX_SECONDS at most, then REBUILD_SECONDS while they fetch it again, and never past
     the moment the next scheduled article goes live (which changes lists and pages without
     any save).
 
@@ -42,14 +43,16 @@ def reading_page(view=None, *, paginated=False):
         elif paginated or not request.META.get("QUERY_STRING"):
             # Browsers ask again each time (served from the page cache, so cheaply): a
             # reader who saw the page a moment ago still gets a correction at once.
-            seconds = Article.objects.seconds_until_next_publication(MAX_SECONDS)
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=0,
-                s_maxage=seconds,
-                stale_while_revalidate=REBUILD_SECONDS,
-            )
+            _share(response, MAX_SECONDS + REBUILD_SECONDS)
         return response
 
     return wrapper
+
+
+def _share(response, at_most):
+    """Shareable for at_most seconds, the last REBUILD_SECONDS of them only while a cache
+    fetches the page again, and for none past the next scheduled publication."""
+    seconds = Article.objects.seconds_until_next_publication(at_most)
+    fresh = min(seconds, MAX_SECONDS)
+    directives = {"stale_while_revalidate": seconds - fresh} if seconds > fresh else {}
+    patch_cache_control(response, public=True, max_age=0, s_maxage=fresh, **directives)

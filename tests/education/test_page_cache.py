@@ -103,12 +103,20 @@ def test_readers_pages_say_how_long_a_cdn_may_keep_them(wsgi_get, make_article):
         assert response.headers["Cache-Control"] == READERS_CACHE_CONTROL, url
 
 
-def test_no_page_is_kept_past_the_next_scheduled_publication(wsgi_get, make_article):
-    make_article(publish_at=timezone.now() + datetime.timedelta(seconds=30))
+@pytest.mark.parametrize(
+    "goes_live_in, fresh, stale", [(30, (25, 30), None), (90, (60, 60), (25, 30))]
+)
+def test_no_page_is_kept_past_the_next_scheduled_publication(
+    wsgi_get, make_article, goes_live_in, fresh, stale
+):
+    make_article(publish_at=timezone.now() + datetime.timedelta(seconds=goes_live_in))
 
     control = wsgi_get("/articles/").headers["Cache-Control"]
 
-    assert 25 <= int(re.search(r"s-maxage=(\d+)", control).group(1)) <= 30
+    shared_for = re.search(r"s-maxage=(\d+)", control).group(1)
+    assert fresh[0] <= int(shared_for) <= fresh[1]
+    rebuilt_for = re.search(r"stale-while-revalidate=(\d+)", control)
+    assert (rebuilt_for is None) if stale is None else stale[0] <= int(rebuilt_for[1]) <= stale[1]
 
 
 def test_searches_and_the_questionnaire_are_never_kept(wsgi_get, db):
@@ -287,11 +295,12 @@ SHARED_FOR_A_MINUTE = ("Cache-Control", "public, s-maxage=60, stale-while-revali
 
 @pytest.fixture
 def clock(monkeypatch):
-    """The wall clock the stored pages' lifetimes are read on, moved by the test."""
+    """The wall clock the stored pages' lifetimes are read on, moved by the test (the cache
+    backend keeps its own, so what it holds stays there)."""
     from cramps_site import page_cache
 
-    now = [page_cache.time.time()]
-    monkeypatch.setattr(page_cache.time, "time", lambda: now[0])
+    now = [page_cache.wall_clock()]
+    monkeypatch.setattr(page_cache, "wall_clock", lambda: now[0])
     return now
 
 
@@ -318,7 +327,11 @@ class RebuiltWhileAnotherReaderAsks:
         return WSGIResponse(self.served, self.environ).content
 
 
-def test_an_expired_page_is_rebuilt_once_while_other_readers_get_it_as_it_was(db, clock):
+@pytest.mark.parametrize("process_seconds", [0, 1])
+def test_an_expired_page_is_rebuilt_once_while_other_readers_get_it_as_it_was(
+    db, clock, settings, process_seconds
+):
+    settings.PAGE_CACHE_PROCESS_SECONDS = process_seconds  # with each worker's copy too
     site = RebuiltWhileAnotherReaderAsks()
     assert site.get() == b"page 1"
 
@@ -357,7 +370,9 @@ def test_a_rebuild_that_fails_leaves_the_next_request_to_rebuild(db, clock):
 
     def application(environ, start_response):
         application.calls += 1
-        failed = application.calls == 2
+        if application.calls == 2:
+            raise RuntimeError("the database went away")
+        failed = application.calls == 3
         start_response("500 Internal Server Error" if failed else "200 OK", [SHARED_FOR_A_MINUTE])
         return [f"page {application.calls}".encode()]
 
@@ -367,9 +382,31 @@ def test_a_rebuild_that_fails_leaves_the_next_request_to_rebuild(db, clock):
     WSGIResponse(served, environ)
 
     clock[0] += 61
+    with pytest.raises(RuntimeError):
+        WSGIResponse(served, environ)
     failed, retried = WSGIResponse(served, environ), WSGIResponse(served, environ)
 
-    assert failed.status == 500 and retried.content == b"page 3"
+    assert failed.status == 500 and retried.content == b"page 4"
+
+
+def test_a_stored_page_says_how_old_it_is(db, clock):
+    site = RebuiltWhileAnotherReaderAsks()
+    site.get()
+
+    clock[0] += 30
+    response = WSGIResponse(site.served, site.environ)
+
+    assert response.headers["Age"] == "30" and site.calls == 1
+
+
+def test_a_page_kept_by_another_version_of_the_site_is_built_afresh(db):
+    from common.content_generation import current_generation
+    from cramps_site.page_cache import page_key
+
+    site = RebuiltWhileAnotherReaderAsks()
+    cache.set(page_key(site.environ), (current_generation(), b"older", []), timeout=60)
+
+    assert site.get() == b"page 1"
 
 
 # An address the page cache never stores, so the page is built for each request.
