@@ -11,7 +11,8 @@ Freshness: each stored page carries the content generation it was built under
 page from an earlier generation is never served. Its lifetime bounds everything else (an
 article going live on schedule, a change the cache could not be told about while down).
 
-Never stored or served from the store: anything but a GET of a plain address (or `?page=N`),
+Never stored or served from the store: anything but a GET of a plain address (or `?page=N`;
+campaign tags and click ids do not count, common/query_strings.py),
 a request carrying the session cookie in any form (staff, previews, people part-way through
 the questionnaire), an admin, static or media address, a host Django would refuse, plain HTTP
 when HTTPS is required, and any response that is not a 200 marked `public` with a lifetime,
@@ -43,6 +44,7 @@ from django.http.request import split_domain_port, validate_host
 
 from common import content_generation
 from common.content_generation import GENERATION_KEY, current_generation
+from common.query_strings import without_tracking
 
 PAGE_QUERY = re.compile(r"^(page=\d{1,6})?$")
 # Headers that belong to one response, not to a stored page.
@@ -218,7 +220,7 @@ def _lifetime(status, headers):
 
 def page_key(environ):
     """Where this request's page is stored, or None when the request must go to Django."""
-    query = environ.get("QUERY_STRING", "")
+    query = without_tracking(environ.get("QUERY_STRING", ""))
     if environ.get("REQUEST_METHOD") != "GET" or not PAGE_QUERY.match(query):
         return None
     path = environ.get("PATH_INFO", "")

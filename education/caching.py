@@ -7,6 +7,7 @@ import functools
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+from common.query_strings import without_tracking
 from education.models import Article
 
 # How long a cache in front (a CDN that is never told of changes) may keep a page as fresh.
@@ -24,7 +25,8 @@ def reading_page(view=None, *, paginated=False):
     the moment the next scheduled article goes live (which changes lists and pages without
     any save).
 
-    Only the plain address is shareable, and with paginated=True its ?page=N addresses too:
+    Only the plain address is shareable (with any campaign tags or click ids, which no page
+    reads), and with paginated=True its ?page=N addresses too:
     the view must then answer a page number it cannot show with a redirect, never a 200, so
     made-up numbers cannot fill the cache. A page the view marked itself (a staff preview is
     no-store) keeps its own header.
@@ -40,7 +42,7 @@ def reading_page(view=None, *, paginated=False):
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             # Staff and people part-way through the questionnaire: for them alone.
             add_never_cache_headers(response)
-        elif paginated or not request.META.get("QUERY_STRING"):
+        elif paginated or not without_tracking(request.META.get("QUERY_STRING", "")):
             # Browsers ask again each time (served from the page cache, so cheaply): a
             # reader who saw the page a moment ago still gets a correction at once.
             _share(response, MAX_SECONDS + REBUILD_SECONDS)
