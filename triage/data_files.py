@@ -133,8 +133,7 @@ def load_questionnaire(data_dir=DATA_DIR):
             expected_level=levels[case.expected_level],
             expected_factors=None if case.expected_factors is None else list(case.expected_factors),
             forbidden_advice=list(case.forbidden_advice),
-            **{key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS},
-            **spanish_of(model["SafetyCase"], _card_words_es(case)),
+            **{key: list(getattr(case, key)) for key in (*CARD_TEXT_FIELDS, *CARD_TEXT_FIELDS_ES)},
         )
         for case in shipped_cases(data_dir)
     )
@@ -142,10 +141,6 @@ def load_questionnaire(data_dir=DATA_DIR):
 
 def _fields_of(data, *names):
     return {name: data[name] for name in names if name in data}
-
-
-def _card_words_es(case):
-    return {key: list(getattr(case, key)) for key in CARD_TEXT_FIELDS_ES if getattr(case, key)}
 
 
 def _load_pages(model, data_dir):
@@ -355,13 +350,8 @@ def _page_data(page):
 
 def _question_data(question):
     data = _fields(question, "key", "kind", "text", "hint", "error_message", *_es("Question"))
-    # [value, label, Spanish label]; [value, label] from a model without Spanish fields.
-    width = 3 if any(f.name == "label_es" for f in question.choices.model._meta.fields) else 2
-    choices = [
-        [choice.value, choice.label, getattr(choice, "label_es", "")][:width]
-        for choice in question.choices.all()
-    ]
-    if question.kind != "yes_no" or choices != [each[:width] for each in YES_NO]:
+    choices = [[choice.value, choice.label, choice.label_es] for choice in question.choices.all()]
+    if question.kind != "yes_no" or choices != YES_NO:
         data["choices"] = choices
     if question.checks:
         data["checks"] = question.checks
@@ -403,7 +393,7 @@ def _case_data(case):
         data["expected_factors"] = case.expected_factors
     data["forbidden_advice"] = case.forbidden_advice
     for key in (*CARD_TEXT_FIELDS, *CARD_TEXT_FIELDS_ES):
-        if getattr(case, key, None):
+        if getattr(case, key):
             data[key] = getattr(case, key)
     return data
 
