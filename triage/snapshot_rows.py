@@ -51,8 +51,8 @@ def _question(page, order, data, ids, language):
             id=next(ids),
             question=question,
             value=value,
-            label=label_es if language != ENGLISH and label_es else label,
             order=number,
+            **in_language({"label": label, "label_es": label_es}, ("label",), language),
         )
         for number, (value, label, label_es) in enumerate(choice_rows(data))
     ]
