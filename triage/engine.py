@@ -309,8 +309,7 @@ def check_case(rulebook, case):
         return CaseResult(case=case, got_level=None, problems=tuple(problems))
     walk = rulebook.walk(case.answers)
     outcome = evaluate(rulebook, walk.answers)
-    cards = (card_text(rulebook, outcome), card_text_es(rulebook, outcome))
-    differences = _differences(case, outcome, cards)
+    differences = _differences(case, outcome, cards_amiss(case, rulebook, outcome))
     if walk.next_page is not None:
         # Often a rule change that no longer stops the questions early, so say where.
         missing = [key for key in rulebook.pages[walk.next_page] if key not in case.answers]
@@ -332,7 +331,7 @@ def _case_problems(rulebook, case):
     return problems
 
 
-def _differences(case, outcome, cards):
+def _differences(case, outcome, amiss):
     differences = []
     if outcome.level != case.expected_level:
         differences.append(f"expected {case.expected_level}, got {outcome.level}")
@@ -345,11 +344,8 @@ def _differences(case, outcome, cards):
     shown = [key for key in case.forbidden_advice if key in outcome.advice]
     if shown:
         differences.append(f"shows forbidden advice: {', '.join(shown)}")
-    for label, card, language in (
-        ("care card", cards[0], "en"),
-        ("Spanish care card", cards[1], "es"),
-    ):
-        said, unsaid = card_words_amiss(case, card, language)
+    for language, said, unsaid in amiss:
+        label = "care card" if language == "en" else "Spanish care card"
         if said:
             differences.append(f"the {label} says: {', '.join(said)}")
         if unsaid:
@@ -357,7 +353,16 @@ def _differences(case, outcome, cards):
     return tuple(differences)
 
 
-def card_words_amiss(case, card, language="en"):
+def cards_amiss(case, rulebook, outcome):
+    """For the English and the Spanish care card of an outcome: (language, the words it says
+    but must not, those it must say but does not)."""
+    cards = {"en": card_text(rulebook, outcome), "es": card_text_es(rulebook, outcome)}
+    return [
+        (language, *_card_words_amiss(case, card, language)) for language, card in cards.items()
+    ]
+
+
+def _card_words_amiss(case, card, language):
     """The words the care card in this language says but must not, and those it must say
     but does not (each language's words are checked on its own card)."""
     suffix = "" if language == "en" else f"_{language}"

@@ -133,12 +133,8 @@ def _card_problems(case, rulebook, outcome):
     """Words the care card must not say, or must say (where to go, for example), on the
     English card and on the Spanish one."""
     problems = []
-    cards = [
-        ("its care card", engine.card_text(rulebook, outcome), "en"),
-        ("its Spanish care card", engine.card_text_es(rulebook, outcome), "es"),
-    ]
-    for name, card, language in cards:
-        said, unsaid = engine.card_words_amiss(case, card, language)
+    for language, said, unsaid in engine.cards_amiss(case, rulebook, outcome):
+        name = "its care card" if language == "en" else "its Spanish care card"
         if said:
             problems.append(f"{name} would say {_quoted(said)}, which it must not")
         if unsaid:
