@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from education.models import Article
+from education.models import Article, Language
 from triage import data_files, engine
 
 
@@ -583,9 +583,7 @@ class Result(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # The language of the journey that made it, and of its own address; results from before
     # the checker was in Spanish are English.
-    language = models.CharField(
-        max_length=5, default="en", choices=[("en", "English"), ("es", "Spanish")]
-    )
+    language = models.CharField(max_length=5, default=Language.ENGLISH, choices=Language.choices)
 
     objects = ResultQuerySet.as_manager()
 
