@@ -15,6 +15,7 @@ from tests.support.editorial_steps import (
     admin_url,
     decide,
     lock_of,
+    reads_spanish,
     requires_row_locks,
     submit_for_review,
 )
@@ -54,11 +55,6 @@ def filled_add_form(client, english):
 def add_translation(client, english, **changes):
     url, data = filled_add_form(client, english)
     return client.post(url, {**data, **changes})
-
-
-def reads_spanish(user):
-    user.reviewer_profile.languages = "en, es"
-    user.reviewer_profile.save()
 
 
 def test_an_english_page_links_to_the_add_form_filled_in_for_its_translation(

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from editorial.models import Draft
 from education.models import Article, Language
-from tests.support.editorial_steps import admin_url, decide, submitted_change
+from tests.support.editorial_steps import admin_url, decide, reads_spanish, submitted_change
 from tests.support.pages import parse
 
 pytestmark = pytest.mark.django_db
@@ -16,11 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def spanish_article():
     return Article.objects.filter(language=Language.SPANISH).select_related("translation_of")[0]
-
-
-def reads_spanish(user):
-    user.reviewer_profile.languages = "en, es"
-    user.reviewer_profile.save()
 
 
 def test_a_reviewer_without_spanish_cannot_approve_a_spanish_page(

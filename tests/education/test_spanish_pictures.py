@@ -5,8 +5,8 @@ English words do (a new picture, through a reviewed draft)."""
 import pytest
 
 from education.models import Article, Image, Language
-from tests.support.admin_forms import form_data
-from tests.support.editorial_steps import decide, save_change, submitted_change
+from tests.support.admin_forms import admin_url, form_data, submit
+from tests.support.editorial_steps import decide, reads_spanish, save_change, submitted_change
 from tests.support.pages import parse
 from tests.support.picture_files import picture_bytes, upload
 
@@ -45,11 +45,6 @@ def body_with(picture):
     return f"## ¿Qué hago?\n\nEstire el músculo.\n\n{picture.reference}\n"
 
 
-def change_picture(client, picture, **changes):
-    url = f"/admin/education/image/{picture.pk}/change/"
-    return client.post(url, {**form_data(client.get(url)), **changes})
-
-
 def test_a_spanish_page_cannot_use_a_picture_without_spanish_words(
     admin_client, editor_client, spanish_article
 ):
@@ -65,11 +60,10 @@ def test_a_spanish_page_cannot_use_a_picture_without_spanish_words(
 def test_a_spanish_page_shows_the_spanish_words_and_english_pages_the_english(
     admin_client, editor_client, reviewer_client, reviewer, spanish_article, client
 ):
-    reviewer.reviewer_profile.languages = "en, es"
-    reviewer.reviewer_profile.save()
+    reads_spanish(reviewer)
     picture = add_picture(admin_client, **ENGLISH_WORDS)
     # Adding the Spanish words is allowed while only English pages could show it.
-    assert change_picture(admin_client, picture, **SPANISH_WORDS).status_code == 302
+    assert submit(admin_client, admin_url(picture), **SPANISH_WORDS).status_code == 302
 
     submitted_change(editor_client, spanish_article, body=body_with(picture))
     decide(reviewer_client, spanish_article, "approve")
@@ -83,13 +77,12 @@ def test_a_spanish_page_shows_the_spanish_words_and_english_pages_the_english(
 def test_the_spanish_words_of_a_picture_a_spanish_page_shows_are_held(
     admin_client, editor_client, reviewer_client, reviewer, spanish_article
 ):
-    reviewer.reviewer_profile.languages = "en, es"
-    reviewer.reviewer_profile.save()
+    reads_spanish(reviewer)
     picture = add_picture(admin_client, **ENGLISH_WORDS, **SPANISH_WORDS)
     submitted_change(editor_client, spanish_article, body=body_with(picture))
     decide(reviewer_client, spanish_article, "approve")
 
-    response = change_picture(admin_client, picture, alt_text_es="Otra cosa.")
+    response = submit(admin_client, admin_url(picture), alt_text_es="Otra cosa.")
 
     assert response.status_code == 200
     assert "Readers see this picture" in response.content.decode()
@@ -103,7 +96,7 @@ def test_english_words_of_a_picture_only_a_spanish_page_shows_are_held_by_englis
     picture = add_picture(admin_client, **ENGLISH_WORDS, **SPANISH_WORDS)
     make_article(title="Stretch", body=body_with(picture))
 
-    refused = change_picture(admin_client, picture, alt_text="Something else.")
+    refused = submit(admin_client, admin_url(picture), alt_text="Something else.")
     assert refused.status_code == 200 and "Readers see this picture" in refused.text
     # The Spanish words are not shown yet: they may be corrected.
-    assert change_picture(admin_client, picture, caption_es="Pierna recta.").status_code == 302
+    assert submit(admin_client, admin_url(picture), caption_es="Pierna recta.").status_code == 302

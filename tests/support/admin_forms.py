@@ -54,6 +54,17 @@ def form_fields_in_html(html, form_selector="#content-main form"):
     return form_fields(BeautifulSoup(html, "html.parser").select_one(form_selector))
 
 
+def admin_url(obj, page="change"):
+    """An object's page in the admin: its change form, or its history, delete, review..."""
+    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/{page}/"
+
+
+def refusal(response):
+    """What an admin form says is wrong with the change as a whole, on one line, or ""."""
+    errors = parse(response).select_one(".errorlist.nonfield")
+    return " ".join(errors.get_text(" ").split()) if errors else ""
+
+
 def submit(client, url, **changes):
     """Open an admin form, change some fields, and post it back."""
     data = {**form_data(client.get(url)), **changes}

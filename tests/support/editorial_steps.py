@@ -6,14 +6,16 @@ from django.utils import timezone
 
 from editorial.models import Draft
 from education.models import Article
-from tests.support.admin_forms import form_data, submit
+from tests.support.admin_forms import admin_url, form_data, submit
 from tests.support.pages import parse
 
 NEW_BODY = "## Start\n\nDrink plenty of water every day."
 
 
-def admin_url(obj, page):
-    return f"/admin/education/{obj._meta.model_name}/{obj.pk}/{page}/"
+def reads_spanish(user):
+    """The reviewer's profile lists Spanish beside English: they may sign off Spanish pages."""
+    user.reviewer_profile.languages = "en, es"
+    user.reviewer_profile.save()
 
 
 def add_article(client):

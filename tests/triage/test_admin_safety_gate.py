@@ -7,7 +7,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from reversion.models import Version
 
-from tests.support.admin_forms import form_data
+from tests.support.admin_forms import admin_url, form_data, refusal
 from tests.support.answers import with_changes
 from tests.support.pages import parse
 from triage.models import (
@@ -25,16 +25,12 @@ from triage.models import (
 NOT_SAVED = "This change was not saved"
 
 
-def url_of(obj, view="change"):
-    return f"/admin/triage/{obj._meta.model_name}/{obj.pk}/{view}/"
-
-
 def add_url(model):
     return f"/admin/triage/{model._meta.model_name}/add/"
 
 
 def change_form(admin_client, obj):
-    return form_data(admin_client.get(url_of(obj)))
+    return form_data(admin_client.get(admin_url(obj)))
 
 
 def add_form(admin_client, model):
@@ -69,11 +65,6 @@ def new_rule(admin_client, code, level, reason="A reason."):
     }
 
 
-def refusal(response):
-    errors = parse(response).select_one(".errorlist.nonfield")
-    return " ".join(errors.get_text(" ").split()) if errors else ""
-
-
 def database_state():
     """Every row a change in the triage admin could touch, as plain values."""
     models = [Question, Choice, Level, Factor, AdviceStep, Rule, Condition, SafetyCase, LogEntry]
@@ -94,7 +85,7 @@ def test_moving_chest_pain_to_soon_is_refused_naming_the_case(admin_client, stat
     data = change_form(admin_client, e1)
     data.update(level=str(Level.objects.get(key="soon").pk), reason="Reworded at the same time.")
 
-    response = admin_client.post(url_of(e1), data)
+    response = admin_client.post(admin_url(e1), data)
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
@@ -110,7 +101,7 @@ def test_lowering_the_spinal_nerve_signs_e3_to_soon_is_refused(admin_client, sta
     e3 = Rule.objects.get(code="E3")
     data = {**change_form(admin_client, e3), "level": str(Level.objects.get(key="soon").pk)}
 
-    response = admin_client.post(url_of(e3), data)
+    response = admin_client.post(admin_url(e3), data)
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
@@ -124,7 +115,7 @@ def test_showing_general_fluid_tips_to_kidney_disease_is_refused(admin_client, s
     advice_step = AdviceStep.objects.get(key=step)
     data = {**change_form(admin_client, advice_step), "not_with": "[]"}
 
-    response = admin_client.post(url_of(advice_step), data)
+    response = admin_client.post(admin_url(advice_step), data)
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
@@ -140,7 +131,7 @@ def test_showing_heat_on_a_numb_leg_is_refused(admin_client, state_before):
     heat = AdviceStep.objects.get(key="heat")
     data = {**change_form(admin_client, heat), "not_with": '["strain"]'}
 
-    response = admin_client.post(url_of(heat), data)
+    response = admin_client.post(admin_url(heat), data)
 
     assert response.status_code == 200
     assert (
@@ -155,7 +146,7 @@ def test_showing_fluid_tips_beside_the_care_team_block_is_refused(admin_client, 
     fluids = Factor.objects.get(key="fluids_electrolytes")
     data = {**change_form(admin_client, fluids), "hidden_by": "[]"}
 
-    response = admin_client.post(url_of(fluids), data)
+    response = admin_client.post(admin_url(fluids), data)
 
     assert response.status_code == 200
     assert (
@@ -173,7 +164,7 @@ def test_showing_massage_to_clot_risk_with_lasting_pain_is_refused(admin_client,
         "not_with": '["strain"]',
     }
 
-    response = admin_client.post(url_of(massage), data)
+    response = admin_client.post(admin_url(massage), data)
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
@@ -192,7 +183,7 @@ def test_letting_massage_past_a_clot_risk_or_lasting_pain_is_refused(
     kept = [key for key in massage.not_with if key != factor]
     data = {**change_form(admin_client, massage), "not_with": json.dumps(kept)}
 
-    response = admin_client.post(url_of(massage), data)
+    response = admin_client.post(admin_url(massage), data)
 
     assert response.status_code == 200
     assert (
@@ -206,7 +197,7 @@ def test_lowering_u15_to_soon_is_refused(admin_client, state_before):
     u15 = Rule.objects.get(code="U15")
     data = {**change_form(admin_client, u15), "level": str(Level.objects.get(key="soon").pk)}
 
-    response = admin_client.post(url_of(u15), data)
+    response = admin_client.post(admin_url(u15), data)
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
@@ -232,7 +223,7 @@ def test_a_pre_eclampsia_card_that_says_urgent_care_is_refused(admin_client, sta
     u12 = Rule.objects.get(code="U12")
     data = {**change_form(admin_client, u12), "action": action}
 
-    response = admin_client.post(url_of(u12), data)
+    response = admin_client.post(admin_url(u12), data)
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
@@ -247,7 +238,7 @@ def test_letting_a_blood_test_card_win_over_pre_eclampsia_is_refused(admin_clien
     u12 = Rule.objects.get(code="U12")
     data = {**change_form(admin_client, u12), "action_priority": "0"}
 
-    response = admin_client.post(url_of(u12), data)
+    response = admin_client.post(admin_url(u12), data)
 
     assert response.status_code == 200
     assert (
@@ -268,7 +259,7 @@ def test_rewording_a_rules_action_is_saved(admin_client, db):
     )
     data = {**change_form(admin_client, u2), "action": action, "action_es": action_es}
 
-    response = admin_client.post(url_of(u2), data)
+    response = admin_client.post(admin_url(u2), data)
 
     assert response.status_code == 302, refusal(response)
     assert Rule.objects.get(code="U2").action == action
@@ -278,7 +269,7 @@ def test_rewording_an_advice_step_is_saved(admin_client, db):
     massage = AdviceStep.objects.get(key="massage")
     data = {**change_form(admin_client, massage), "text": "Rub the muscle gently."}
 
-    response = admin_client.post(url_of(massage), data)
+    response = admin_client.post(admin_url(massage), data)
 
     assert response.status_code == 302, refusal(response)
     assert AdviceStep.objects.get(key="massage").text == "Rub the muscle gently."
@@ -288,7 +279,7 @@ def test_an_advice_step_naming_an_unknown_factor_is_refused(admin_client, state_
     heat = AdviceStep.objects.get(key="heat")
     data = {**change_form(admin_client, heat), "not_with": '["strain", "sunburn"]'}
 
-    response = admin_client.post(url_of(heat), data)
+    response = admin_client.post(admin_url(heat), data)
 
     assert response.status_code == 200
     assert "Not factors: sunburn." in response.content.decode()
@@ -299,7 +290,7 @@ def test_changing_a_condition_through_the_rule_inline_is_refused(admin_client, s
     u1 = Rule.objects.get(code="U1")
     data = {**change_form(admin_client, u1), "conditions-0-values": "no"}
 
-    response = admin_client.post(url_of(u1), data)
+    response = admin_client.post(admin_url(u1), data)
 
     assert response.status_code == 200
     assert "“One swollen red leg: no massage or heat”" in refusal(response)
@@ -309,9 +300,9 @@ def test_changing_a_condition_through_the_rule_inline_is_refused(admin_client, s
 def test_deleting_a_rule_that_cases_need_is_refused(admin_client, state_before):
     s5 = Rule.objects.get(code="S5")
 
-    response = admin_client.post(url_of(s5, "delete"), {"post": "yes"}, follow=True)
+    response = admin_client.post(admin_url(s5, "delete"), {"post": "yes"}, follow=True)
 
-    assert response.redirect_chain == [(url_of(s5), 302)]
+    assert response.redirect_chain == [(admin_url(s5), 302)]
     messages = parse(response).select_one(".messagelist .error").get_text()
     assert NOT_SAVED in messages and "“S5: on a statin”" in messages
     assert database_state() == state_before
@@ -322,7 +313,7 @@ def test_deleting_a_choice_through_the_question_inline_is_refused(admin_client, 
     data = change_form(admin_client, medicines)
     data[f"choices-{row_index(data, 'choices', 'value', 'statin')}-DELETE"] = "on"
 
-    response = admin_client.post(url_of(medicines), data)
+    response = admin_client.post(admin_url(medicines), data)
 
     assert response.status_code == 200
     assert (
@@ -336,7 +327,7 @@ def test_ranking_soon_above_urgent_is_refused(admin_client, state_before):
     soon = Level.objects.get(key="soon")
     data = {**change_form(admin_client, soon), "rank": "5"}
 
-    response = admin_client.post(url_of(soon), data)
+    response = admin_client.post(admin_url(soon), data)
 
     assert response.status_code == 200
     assert "would say “See a doctor soon” instead of “Get medical help today”" in refusal(response)
@@ -374,7 +365,7 @@ def test_rewording_a_question_is_saved(admin_client, db):
     pain_stays = Question.objects.get(key="pain_stays")
     data = {**change_form(admin_client, pain_stays), "text": "Does the pain stay for days?"}
 
-    response = admin_client.post(url_of(pain_stays), data)
+    response = admin_client.post(admin_url(pain_stays), data)
 
     assert response.status_code == 302, refusal(response)
     assert Question.objects.get(key="pain_stays").text == "Does the pain stay for days?"
@@ -383,7 +374,7 @@ def test_rewording_a_question_is_saved(admin_client, db):
 def test_rewording_a_rules_reason_is_saved(admin_client, e1):
     data = {**change_form(admin_client, e1), "reason": "Chest pain can mean a clot in the lungs."}
 
-    response = admin_client.post(url_of(e1), data)
+    response = admin_client.post(admin_url(e1), data)
 
     assert response.status_code == 302, refusal(response)
     assert Rule.objects.get(code="E1").reason == "Chest pain can mean a clot in the lungs."
@@ -400,7 +391,7 @@ def test_a_new_rule_without_conditions_is_refused(admin_client, state_before):
 def test_deleting_a_rules_only_condition_is_refused(admin_client, state_before, e1):
     data = {**change_form(admin_client, e1), "conditions-0-DELETE": "on"}
 
-    response = admin_client.post(url_of(e1), data)
+    response = admin_client.post(admin_url(e1), data)
 
     assert response.status_code == 200
     assert "A rule needs at least one condition." in response.content.decode()
@@ -509,21 +500,21 @@ def test_a_refused_change_leaves_no_revision_behind(admin_client, e1):
     data = {**change_form(admin_client, e1), "level": str(Level.objects.get(key="soon").pk)}
     versions = Version.objects.get_for_object(e1).count()
 
-    admin_client.post(url_of(e1), data)
+    admin_client.post(admin_url(e1), data)
 
     assert Version.objects.get_for_object(e1).count() == versions
 
 
 def test_the_refused_form_saves_once_put_right(admin_client, e1):
     harmful = {**change_form(admin_client, e1), "level": str(Level.objects.get(key="soon").pk)}
-    refused = admin_client.post(url_of(e1), harmful)
+    refused = admin_client.post(admin_url(e1), harmful)
     put_right = {
         **form_data(refused),
         "level": str(Level.objects.get(key="emergency").pk),
         "reason": "Chest pain can mean a clot in the lungs.",
     }
 
-    response = admin_client.post(url_of(e1), put_right)
+    response = admin_client.post(admin_url(e1), put_right)
 
     assert response.status_code == 302, refusal(response)
 
@@ -531,9 +522,9 @@ def test_the_refused_form_saves_once_put_right(admin_client, e1):
 def test_asking_the_first_page_last_is_refused_naming_a_case(admin_client, state_before):
     """The pages' order decides where an emergency stops the questions early."""
     page = Page.objects.get(number=1)
-    data = {**form_data(admin_client.get(url_of(page))), "number": "99"}
+    data = {**form_data(admin_client.get(admin_url(page))), "number": "99"}
 
-    response = admin_client.post(url_of(page), data)
+    response = admin_client.post(admin_url(page), data)
 
     assert response.status_code == 200
     assert NOT_SAVED in refusal(response)
@@ -544,7 +535,7 @@ def test_asking_the_first_page_last_is_refused_naming_a_case(admin_client, state
 def test_the_refusal_speaks_in_words_never_in_keys(admin_client, state_before, e1):
     data = {**change_form(admin_client, e1), "level": str(Level.objects.get(key="urgent").pk)}
 
-    message = refusal(admin_client.post(url_of(e1), data))
+    message = refusal(admin_client.post(admin_url(e1), data))
 
     for key in ["self_care", "emergency", "chest_pain_or_breathless", "urgent", "soon"]:
         assert key not in message

@@ -4,38 +4,24 @@ checked like the English ones; the release review shows Spanish changes, marked.
 
 import pytest
 
-from tests.support.admin_forms import form_data
-from tests.support.pages import parse
+from tests.support.admin_forms import admin_url, form_data, refusal, submit
+from tests.support.editorial_steps import reads_spanish
 from triage import release_diff, releases
 from triage.models import CheckerRelease, Level, Page, Question, Rule, draft_snapshot
 
 pytestmark = pytest.mark.django_db
 
 
-def url_of(obj):
-    return f"/admin/triage/{obj._meta.model_name}/{obj.pk}/change/"
-
-
-def refusal(response):
-    errors = parse(response).select_one(".errorlist.nonfield")
-    return " ".join(errors.get_text(" ").split()) if errors else ""
-
-
-def post_change(admin_client, obj, **changes):
-    data = {**form_data(admin_client.get(url_of(obj))), **changes}
-    return admin_client.post(url_of(obj), data)
-
-
 def test_the_admin_shows_the_spanish_fields_beside_the_english_ones(admin_client):
     question = Question.objects.get(key="fever")
-    data = form_data(admin_client.get(url_of(question)))
+    data = form_data(admin_client.get(admin_url(question)))
     assert data["text_es"] == "¿Tiene fiebre, o se siente caliente y con escalofríos?"
     assert list(data).index("text_es") > list(data).index("error_message")
 
 
 def test_a_question_without_its_spanish_text_is_refused(admin_client):
     question = Question.objects.get(key="fever")
-    response = post_change(admin_client, question, text="Do you have a fever?", text_es="")
+    response = submit(admin_client, admin_url(question), text="Do you have a fever?", text_es="")
 
     assert response.status_code == 200
     message = refusal(response)
@@ -48,7 +34,7 @@ def test_a_question_without_its_spanish_text_is_refused(admin_client):
 
 def test_a_spanish_text_without_the_emergency_number_placeholder_is_refused(admin_client):
     level = Level.objects.get(key="emergency")
-    response = post_change(admin_client, level, headline_es="Llame al 911 ahora")
+    response = submit(admin_client, admin_url(level), headline_es="Llame al 911 ahora")
 
     assert response.status_code == 200
     assert (
@@ -60,9 +46,9 @@ def test_a_spanish_text_without_the_emergency_number_placeholder_is_refused(admi
 
 def test_a_spanish_answer_label_left_empty_is_refused(admin_client):
     question = Question.objects.get(key="age_band")
-    data = form_data(admin_client.get(url_of(question)))
+    data = form_data(admin_client.get(admin_url(question)))
     index = next(i for i in range(3) if data[f"choices-{i}-value"] == "under_16")
-    response = admin_client.post(url_of(question), {**data, f"choices-{index}-label_es": ""})
+    response = admin_client.post(admin_url(question), {**data, f"choices-{index}-label_es": ""})
 
     assert "“Under 16” has no Spanish text" in refusal(response)
 
@@ -70,7 +56,7 @@ def test_a_spanish_answer_label_left_empty_is_refused(admin_client):
 def test_a_spanish_pre_eclampsia_card_that_sends_to_urgent_care_is_refused(admin_client):
     u12 = Rule.objects.get(code="U12")
     action_es = "Vaya hoy a un centro de atención de urgencia.\nMuéstreles esta página."
-    response = post_change(admin_client, u12, action_es=action_es)
+    response = submit(admin_client, admin_url(u12), action_es=action_es)
 
     assert response.status_code == 200
     message = refusal(response)
@@ -133,11 +119,6 @@ def test_the_review_screen_shows_the_spanish_change(reviewer, second_reviewer, c
     assert "Rule S9: reason (Spanish)" in page.content.decode()
 
 
-def reads_spanish(user):
-    user.reviewer_profile.languages = "en, es"
-    user.reviewer_profile.save()
-
-
 def test_a_spanish_text_change_is_approved_only_by_a_reviewer_who_reads_spanish(
     reviewer, second_reviewer, client
 ):
@@ -172,14 +153,14 @@ def test_an_english_only_change_is_approved_by_a_reviewer_who_reads_english(
 
 def test_an_editor_may_reword_the_spanish_but_not_a_rules_spanish_action(editor_client):
     question = Question.objects.get(key="fever")
-    response = post_change(editor_client, question, text_es="¿Tiene fiebre?")
+    response = submit(editor_client, admin_url(question), text_es="¿Tiene fiebre?")
     assert response.status_code == 302, refusal(response)
     assert Question.objects.get(key="fever").text_es == "¿Tiene fiebre?"
 
     u12 = Rule.objects.get(code="U12")
-    data = form_data(editor_client.get(url_of(u12)))
+    data = form_data(editor_client.get(admin_url(u12)))
     assert "action_es" not in data and "reason_es" in data
-    response = editor_client.post(url_of(u12), {**data, "action_es": "Otra cosa."})
+    response = editor_client.post(admin_url(u12), {**data, "action_es": "Otra cosa."})
     assert Rule.objects.get(code="U12").action_es == u12.action_es
 
 
@@ -195,7 +176,7 @@ def test_a_spanish_address_that_would_lead_to_another_page_is_refused(
 ):
     """Spanish readers would be sent to the other page on every Continue, and never on."""
     page = Page.objects.get(number=3)
-    response = post_change(admin_client, page, slug_es=slug_es)
+    response = submit(admin_client, admin_url(page), slug_es=slug_es)
 
     assert response.status_code == 200
     assert message in refusal(response)
@@ -204,21 +185,21 @@ def test_a_spanish_address_that_would_lead_to_another_page_is_refused(
 
 def test_a_page_without_a_spanish_slug_may_not_take_another_pages_spanish_address(admin_client):
     page = Page.objects.get(number=3)
-    response = post_change(admin_client, page, slug="sobre-usted", slug_es="")
+    response = submit(admin_client, admin_url(page), slug="sobre-usted", slug_es="")
 
     assert "Another page already has the Spanish address “sobre-usted”" in refusal(response)
-    assert post_change(admin_client, page, slug_es="calambres").status_code == 302
+    assert submit(admin_client, admin_url(page), slug_es="calambres").status_code == 302
 
 
 def test_line_breaks_as_a_browser_sends_them_change_no_text(admin_client):
     """A browser sends a text box's line breaks as CRLF: an untouched multi-line text stays
     the same text, so the release shows no change a reviewer must approve."""
     level = Level.objects.get(key="urgent")
-    data = form_data(admin_client.get(url_of(level)))
+    data = form_data(admin_client.get(admin_url(level)))
     as_sent = {name: data[name].replace("\n", "\r\n") for name in ("advice", "advice_es")}
     assert "\r\n" in as_sent["advice_es"]  # a text of several lines, as the test needs
 
-    assert admin_client.post(url_of(level), {**data, **as_sent}).status_code == 302
+    assert admin_client.post(admin_url(level), {**data, **as_sent}).status_code == 302
 
     published = CheckerRelease.objects.get(status=CheckerRelease.Status.PUBLISHED).snapshot
     assert release_diff.changes(published, draft_snapshot())["texts"] == []
