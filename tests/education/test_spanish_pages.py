@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 
 from education.models import Article, Language, SitePage
 from education.shipped_content import load_red_flags
+from tests.support.pages import alternates
 from tests.support.spanish import (
     LOCALE_PO,
     MSGID,
@@ -23,10 +24,6 @@ def english_pages():
     articles = Article.objects.filter(language=Language.ENGLISH)
     pages = SitePage.objects.filter(language=Language.ENGLISH)
     return ["/", *(a.get_absolute_url() for a in articles), *(p.get_absolute_url() for p in pages)]
-
-
-def alternates(soup):
-    return {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
 
 
 def other_language_link(soup):
@@ -72,9 +69,7 @@ def test_no_spanish_page_shows_an_english_interface_string(client):
     for path in spanish_pages():
         response = client.get(path)
         assert response.status_code in (200, 404), path
-        text = visible_text(response.content)
-        shown = [string for string in strings if string in text]
-        assert shown == [], path
+        assert english_strings_in(response.content, strings) == [], path
 
 
 def test_the_spanish_feedback_pages_and_errors_are_in_spanish(client):
@@ -87,8 +82,7 @@ def test_the_spanish_feedback_pages_and_errors_are_in_spanish(client):
     thanks = client.post(feedback, {"helpful": "yes"}, follow=True)
     assert thanks.redirect_chain[-1][0] == f"{feedback}thanks/"
     for response in (refused, thanks):
-        text = visible_text(response.content)
-        assert [string for string in strings if string in text] == []
+        assert english_strings_in(response.content, strings) == []
 
 
 def test_spanish_pages_show_the_spanish_emergency_signs(client):

@@ -16,6 +16,11 @@ def parse(response):
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
+def alternates(soup):
+    """{hreflang: address} of a parsed page's links to itself in each language."""
+    return {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"]')}
+
+
 def readable_text(element):
     """The text as a reader meets it: each block (paragraph, list item, heading) a sentence."""
     blocks = []

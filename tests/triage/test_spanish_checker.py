@@ -11,9 +11,9 @@ from django.test import Client
 
 from tests.support.answers import DATA, NOTHING_OF_NOTE, shipped_cases
 from tests.support.flows import SPANISH_START, confirm, walk_pages
-from tests.support.pages import parse
+from tests.support.pages import alternates, parse
 from tests.support.releases import publish_draft
-from tests.support.spanish import english_interface_strings, visible_text
+from tests.support.spanish import english_interface_strings, english_strings_in, visible_text
 from triage import releases
 from triage.models import CheckerRelease, Result, Rule
 
@@ -53,8 +53,7 @@ ENGLISH_TEXTS = english_data_texts()
 
 
 def english_shown(html):
-    text = visible_text(html)
-    return [string for string in ENGLISH_STRINGS + ENGLISH_TEXTS if string in text]
+    return english_strings_in(html, ENGLISH_STRINGS + ENGLISH_TEXTS)
 
 
 def latest_result():
@@ -135,12 +134,6 @@ def test_questions_left_unanswered_are_summed_up_in_spanish():
     assert "Answer every question" not in visible_text(response.content)
 
 
-def alternates(response):
-    return {
-        link["hreflang"]: link["href"] for link in parse(response).select('link[rel="alternate"]')
-    }
-
-
 def test_the_start_pages_link_to_each_other_with_hreflang(client):
     english, spanish = client.get("/triage/"), client.get(SPANISH_START)
     expected = {
@@ -148,7 +141,7 @@ def test_the_start_pages_link_to_each_other_with_hreflang(client):
         "es": "http://testserver/es/evaluador/",
         "x-default": "http://testserver/triage/",
     }
-    assert alternates(english) == alternates(spanish) == expected
+    assert alternates(parse(english)) == alternates(parse(spanish)) == expected
     assert parse(english).html["lang"] == "en" and parse(spanish).html["lang"] == "es"
     to_spanish = parse(english).select_one("a.site-nav__language")
     to_english = parse(spanish).select_one("a.site-nav__language")
@@ -231,7 +224,7 @@ def test_a_release_without_spanish_texts_still_loads_and_shows_in_english(client
     assert client.get(spanish_address).url == result.url_in("en")
     assert client.get(SPANISH_START).url == "/triage/"
     assert client.get(f"{SPANISH_START}serious-symptoms/").url == "/triage/serious-symptoms/"
-    assert set(alternates(client.get("/triage/"))) == {"en", "x-default"}
+    assert set(alternates(parse(client.get("/triage/")))) == {"en", "x-default"}
 
 
 def test_spanish_pages_take_no_more_queries_than_the_english_ones(
