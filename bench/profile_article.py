@@ -14,9 +14,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.live_site import REPOSITORY, prepare_site, production_env
+from bench.live_site import REPOSITORY, prepare_site
+from bench.measure import PAGES, site_env
 
-ARTICLE = "/articles/inner-thigh-cramps/?bench=uncached"
+# The address make bench measures as the uncached article.
+ARTICLE = PAGES["article, uncached"][0]
 
 MEASURE = """
 import cProfile, pstats, sys, time
@@ -43,8 +45,7 @@ stats.sort_stats("cumulative").print_stats({rows})
 def main(requests=200, rows=40):
     with tempfile.TemporaryDirectory(prefix="cramps-profile-") as folder:
         workdir = Path(folder)
-        env = production_env(workdir, f"sqlite:///{workdir / 'profile.sqlite3'}")
-        env.pop("REDIS_URL", None)
+        env = site_env(workdir, f"sqlite:///{workdir / 'profile.sqlite3'}")
         prepare_site(env)
         code = MEASURE.format(url=ARTICLE, requests=requests, rows=rows)
         subprocess.run(
