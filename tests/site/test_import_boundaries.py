@@ -1,28 +1,14 @@
 """What may import what, read from the source: the benchmark stands on its own feet, and
 the apps know nothing of the cache or of the project around them (docs/caching.md)."""
 
-import ast
-
 import pytest
 
 from tests.support import REPOSITORY
+from tests.support.imports import imported_modules
 
 APPS = ["education", "editorial", "triage"]
 # Left to the project: the apps reach settings through django.conf only.
 KEPT_FROM_APPS = ("common.content_generation", "cramps_site")
-
-
-def imported_modules(path):
-    """Every module a Python file imports, at any depth of its code, by its full name
-    (`from a import b` names a and a.b)."""
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.level == 0:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
 
 
 def python_files(folder):
