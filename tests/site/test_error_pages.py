@@ -20,6 +20,7 @@ handler500 = site_urls.handler500
 def assert_error_page(response, status, heading, emergency_number):
     assert response.status_code == status
     soup = parse(response)
+    assert soup.html["lang"] == "en"  # English pages' errors stay English beside Spanish ones
     assert soup.h1.get_text() == heading
     assert f"call {emergency_number}" in soup.select_one("main").get_text()
     assert_public_page(soup)
