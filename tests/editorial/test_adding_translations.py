@@ -47,7 +47,6 @@ def filled_add_form(client, english):
         body=SPANISH_BODY,
         **{"sources-TOTAL_FORMS": 0, "sources-INITIAL_FORMS": 0},
     )
-    data.pop("publish_at_0", None)
     data.update(publish_at_0=timezone.localdate().isoformat(), publish_at_1="00:00:00")
     return url, data
 

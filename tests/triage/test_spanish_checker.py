@@ -9,8 +9,8 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.test import Client
 
-from tests.support.answers import DATA, NOTHING_OF_NOTE, shipped_cases
-from tests.support.flows import SPANISH_START, confirm, walk_pages
+from tests.support.answers import DATA, NOTHING_OF_NOTE, PAGES, shipped_cases
+from tests.support.flows import SPANISH_START, confirm, page_url, walk_pages
 from tests.support.pages import alternates, parse
 from tests.support.releases import publish_draft
 from tests.support.spanish import english_interface_strings, english_strings_in, visible_text
@@ -114,10 +114,9 @@ def test_an_answer_check_refuses_in_spanish():
     client = Client()
     walk_pages(client, NOTHING_OF_NOTE, "es")
     answers = {**NOTHING_OF_NOTE, "duration": "today", "frequency": "weekly"}
-    keys = ["duration", "frequency", "wakes_at_night", "pain_stays", "cramp_length"]
-    keys.append("circulation_pain")
     response = client.post(
-        f"{SPANISH_START}sobre-sus-calambres/", {key: answers[key] for key in keys}
+        page_url("about-your-cramps", "es"),
+        {key: answers[key] for key in PAGES["about-your-cramps"]},
     )
     assert response.status_code == 400
     text = visible_text(response.content)
