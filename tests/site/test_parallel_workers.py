@@ -19,8 +19,13 @@ def test_a_worker_past_the_last_redis_database_is_refused_with_a_reason():
 
 
 @pytest.mark.skipif(not WORKER, reason="run without workers (-n 0)")
-def test_this_worker_has_a_redis_database_and_a_test_database_of_its_own(settings):
-    if GIVEN_REDIS_URL:
-        assert settings.CACHES["default"]["LOCATION"] == worker_redis_url(GIVEN_REDIS_URL, WORKER)
-    if connection.vendor == "postgresql":  # SQLite's test database is in each process's memory
-        assert connection.settings_dict["NAME"].endswith(f"_{WORKER}")
+@pytest.mark.skipif(not GIVEN_REDIS_URL, reason="run without Redis (the file cache)")
+def test_this_worker_has_a_redis_database_of_its_own(settings):
+    assert settings.CACHES["default"]["LOCATION"] == worker_redis_url(GIVEN_REDIS_URL, WORKER)
+
+
+@pytest.mark.skipif(not WORKER, reason="run without workers (-n 0)")
+def test_this_worker_has_a_test_database_of_its_own(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's test database is in each process's memory")
+    assert connection.settings_dict["NAME"].endswith(f"_{WORKER}")
