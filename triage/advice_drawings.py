@@ -10,6 +10,7 @@ from education.models import Article
 
 DATA_FILE = Path(__file__).resolve().parent / "advice_drawings.json"
 HEADING = re.compile(r"^## +(.+?)\s*$")
+DRAWING_REFERENCE = "![[illustration:"
 DRAWING = re.compile(r"^!\[\[illustration:([\w-]+)\]\]$")
 
 
@@ -23,8 +24,11 @@ def drawing_places():
     sections = [
         (f"{article.get_absolute_url()}#{anchor}", drawings)
         # The checker's language's articles (English until it is translated).
+        # Only articles that place a drawing: a result page is built for each reader, and
+        # the bodies of every other article would be read and parsed for nothing.
         for article in Article.objects.in_active_language()
         .published()
+        .filter(body__contains=DRAWING_REFERENCE)
         .only("slug", "language", "body", "sections")
         for anchor, drawings in _drawings_by_section(article).items()
     ]
